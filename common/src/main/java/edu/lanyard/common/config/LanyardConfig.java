@@ -1,0 +1,69 @@
+package edu.lanyard.common.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a Lanyard node is told at start. Read from one YAML file with {@code LANYARD_*} environment overrides by
+ * {@link ConfigLoader}; every field has a default so {@code lanyard dev} runs with no file at all.
+ */
+public record LanyardConfig(
+        String issuer,
+        Http http,
+        Postgres postgres,
+        Kafka kafka,
+        Hazelcast hazelcast,
+        Durability durability,
+        Tokens tokens,
+        Login login,
+        Map<String, DialectMount> dialects) {
+
+    public record Http(String host, int port, int maxBodyBytes) {
+    }
+
+    /** Postgres for clients, users and projections. {@code createDatabase} makes the database if it is missing. */
+    public record Postgres(String host, int port, String database, String user, String password, int poolSize,
+                           boolean createDatabase) {
+        public String jdbcUrl() {
+            return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        }
+    }
+
+    /**
+     * @param bootstrapServers {@code embedded} starts an in-process KRaft broker (dev only); otherwise host:port list
+     * @param publishTimeoutMs how long a request waits for the broker before failing with 503
+     */
+    public record Kafka(String bootstrapServers, String topic, int partitions, short replicationFactor,
+                        String dataDir, int embeddedPort, int publishTimeoutMs) {
+        public boolean embedded() {
+            return "embedded".equals(bootstrapServers);
+        }
+    }
+
+    /**
+     * @param mode    {@code embedded} (this JVM is a member) or {@code client}
+     * @param members addresses of other members (embedded) or of the cluster (client); empty = this node alone
+     */
+    public record Hazelcast(String mode, String clusterName, int port, List<String> members, int backupCount) {
+        public boolean client() {
+            return "client".equals(mode);
+        }
+    }
+
+    /** {@code KAFKA}: respond after the broker acknowledged the event; {@code MEMORY}: after the Hazelcast write. */
+    public enum Durability { KAFKA, MEMORY }
+
+    /** Server-wide defaults; a client may override the lifetimes. Seconds. */
+    public record Tokens(long accessTokenTtl, long refreshTokenTtl, long codeTtl, long idTokenTtl,
+                         long signingKeyRotationDays) {
+    }
+
+    /** Password hashing cost and brute-force throttling for the login page and the password grant. */
+    public record Login(int pbkdf2Iterations, int maxFailuresPerUser, int maxFailuresPerIp, long lockoutSeconds,
+                        long sessionIdleSeconds, long sessionMaxSeconds) {
+    }
+
+    /** A product dialect switched on or off and mounted at a prefix (dialects.md §0.2). */
+    public record DialectMount(boolean enabled, String prefix, Map<String, Object> options) {
+    }
+}

@@ -1,0 +1,62 @@
+package edu.lanyard.common.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A registered OAuth client (an application). Loaded from Postgres, cached in every node.
+ *
+ * @param secretHash         encoded secret hash (see {@code ClientSecretHasher}); null for a public client
+ * @param accessTokenTtl     seconds
+ * @param refreshTokenTtl    seconds
+ * @param codeTtl            seconds an authorization code stays redeemable
+ * @param rotateRefreshTokens whether a refresh mints a new refresh token and retires the old one
+ * @param idTokenAlg         JWS algorithm for id_tokens: RS256 (default), ES256 or EdDSA
+ * @param dialect            the product dialect this client was imported for ({@code standard} by default)
+ * @param options            per-client dialect switches (see dialects.md); free-form, read by dialect classes
+ */
+public record Client(
+        String clientId,
+        String name,
+        String secretHash,
+        List<String> redirectUris,
+        RedirectUriMatch redirectUriMatch,
+        Set<GrantType> grantTypes,
+        List<String> scopes,
+        long accessTokenTtl,
+        long refreshTokenTtl,
+        long codeTtl,
+        AccessTokenFormat accessTokenFormat,
+        boolean rotateRefreshTokens,
+        boolean requireConsent,
+        String idTokenAlg,
+        List<String> postLogoutRedirectUris,
+        String dialect,
+        Map<String, Object> options) {
+
+    public Client {
+        redirectUris = List.copyOf(redirectUris);
+        grantTypes = Set.copyOf(grantTypes);
+        scopes = List.copyOf(scopes);
+        postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
+        options = Map.copyOf(options);
+    }
+
+    public boolean isPublic() {
+        return secretHash == null;
+    }
+
+    public boolean allows(GrantType grantType) {
+        return grantTypes.contains(grantType);
+    }
+
+    public boolean acceptsRedirectUri(String requested) {
+        return requested != null && redirectUris.stream().anyMatch(r -> redirectUriMatch.matches(r, requested));
+    }
+
+    public Optional<Object> option(String name) {
+        return Optional.ofNullable(options.get(name));
+    }
+}
