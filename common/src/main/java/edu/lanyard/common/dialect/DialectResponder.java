@@ -1,0 +1,50 @@
+package edu.lanyard.common.dialect;
+
+import edu.lanyard.common.client.ClientAuthenticationException;
+import edu.lanyard.common.http.OAuthError;
+import edu.lanyard.common.http.OAuthException;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+
+/**
+ * Runs an endpoint's work and answers in the dialect's shape, whether the work throws, fails its future or
+ * succeeds. Unexpected failures are logged here and answered as server_error without internals.
+ */
+public final class DialectResponder {
+    private static final Logger LOG = LoggerFactory.getLogger(DialectResponder.class);
+
+    private DialectResponder() {
+    }
+
+    public static <T> void respond(RoutingContext ctx, Dialect dialect, Callable<Future<T>> work,
+                                   BiConsumer<RoutingContext, T> render) {
+        Future<T> result;
+        try {
+            result = work.call();
+        } catch (Exception e) {
+            result = Future.failedFuture(e);
+        }
+        result.onComplete(done -> {
+            if (done.succeeded()) {
+                render.accept(ctx, done.result());
+            } else {
+                dialect.renderError(ctx, errorOf(done.cause()));
+            }
+        });
+    }
+
+    public static OAuthError errorOf(Throwable failure) {
+        if (failure instanceof ClientAuthenticationException auth) {
+            return auth.error();
+        }
+        if (!(failure instanceof OAuthException)) {
+            LOG.error("unexpected failure", failure);
+        }
+        return OAuthException.of(failure);
+    }
+}

@@ -1,0 +1,20 @@
+package edu.lanyard.common.event;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Envelope facts every event carries.
+ *
+ * @param id unique event id (consumers de-duplicate on it)
+ * @param v  schema version of the event type; projectors must read every version ever written
+ * @param at epoch milliseconds when the decision was made
+ * @param ip the client address of the request that caused it, if any
+ */
+public record EventMeta(String id, int v, long at, String ip) {
+    public static final int CURRENT_VERSION = 1;
+
+    public static EventMeta now(String ip) {
+        return new EventMeta(UUID.randomUUID().toString(), CURRENT_VERSION, Instant.now().toEpochMilli(), ip);
+    }
+}

@@ -1,0 +1,28 @@
+package edu.lanyard.common.event;
+
+/**
+ * A token response: one access token, maybe a refresh token. A refresh that rotates names the token it replaces;
+ * a code exchange names the code it consumed.
+ */
+public record TokensIssued(
+        EventMeta meta,
+        String grantId,
+        String clientId,
+        String subject,
+        String username,
+        String grantType,
+        String scope,
+        String sessionId,
+        String accessTokenHash,
+        long accessTokenExpiresAt,
+        String accessTokenFormat,
+        String refreshTokenHash,
+        Long refreshTokenExpiresAt,
+        String rotatedFromHash,
+        String codeHash,
+        Long authTime) implements LifecycleEvent {
+    @Override
+    public String key() {
+        return grantId;
+    }
+}

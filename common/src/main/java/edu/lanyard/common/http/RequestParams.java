@@ -1,0 +1,86 @@
+package edu.lanyard.common.http;
+
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parameters of one request, gathered from the places a dialect allows, in order (servlet semantics: query
+ * string first, then form body). Empty values count as absent (RFC 6749 §3.1). Values are trimmed of surrounding
+ * white space, which some product documents carry by accident.
+ */
+public final class RequestParams {
+    private final Map<String, List<String>> values;
+
+    private RequestParams(Map<String, List<String>> values) {
+        this.values = values;
+    }
+
+    public enum Source { QUERY, FORM }
+
+    public static RequestParams from(RoutingContext ctx, List<Source> sources) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (Source source : sources) {
+            MultiMap map = switch (source) {
+                case QUERY -> ctx.queryParams();
+                case FORM -> ctx.request().formAttributes();
+            };
+            for (Map.Entry<String, String> entry : map) {
+                String value = entry.getValue() == null ? "" : entry.getValue().strip();
+                if (!value.isEmpty()) {
+                    values.computeIfAbsent(entry.getKey(), k -> new ArrayList<>(1)).add(value);
+                }
+            }
+        }
+        return new RequestParams(values);
+    }
+
+    public static RequestParams of(Map<String, String> single) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        single.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                values.put(k, List.of(v.strip()));
+            }
+        });
+        return new RequestParams(values);
+    }
+
+    /** The first value, if any. */
+    public Optional<String> first(String name) {
+        List<String> list = values.get(name);
+        return list == null ? Optional.empty() : Optional.of(list.get(0));
+    }
+
+    public String firstOrNull(String name) {
+        return first(name).orElse(null);
+    }
+
+    /** A parameter that must be present. */
+    public String required(String name) {
+        return first(name).orElseThrow(() -> OAuthError.invalidRequest("missing parameter: " + name).toException());
+    }
+
+    /** The names that occur more than once (RFC 6749 §3.1: parameters MUST NOT be included more than once). */
+    public List<String> repeated() {
+        return values.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
+    }
+
+    /** Fails with invalid_request if any parameter is repeated. */
+    public RequestParams rejectRepeated() {
+        List<String> repeated = repeated();
+        if (!repeated.isEmpty()) {
+            throw OAuthError.invalidRequest("parameter included more than once: " + String.join(", ", repeated))
+                    .toException();
+        }
+        return this;
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+}

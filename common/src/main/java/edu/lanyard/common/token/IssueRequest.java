@@ -1,0 +1,29 @@
+package edu.lanyard.common.token;
+
+import edu.lanyard.common.domain.Client;
+
+/**
+ * What a grant decided to issue. The grant fills it; {@link TokenIssuer} mints, stores and logs it.
+ *
+ * @param grantId         the family id (new for a fresh grant, inherited on refresh)
+ * @param subject         null for client_credentials
+ * @param format          the token string shape the calling dialect uses
+ * @param refreshToken    whether to mint a refresh token with the access token
+ * @param rotatedFromHash the refresh token this response replaces, if any
+ * @param codeHash        the authorization code this response redeems, if any
+ */
+public record IssueRequest(
+        Client client,
+        String grantId,
+        String grantType,
+        String subject,
+        String username,
+        String scope,
+        String sessionId,
+        Long authTime,
+        TokenFormat format,
+        boolean refreshToken,
+        String rotatedFromHash,
+        String codeHash,
+        String ip) {
+}

@@ -1,0 +1,66 @@
+package edu.lanyard.common.token;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The shape of an opaque token string. Lanyard's own is 256 random bits; product dialects fix their own shapes
+ * (dialects.md §0.4) and every one of them still carries at least 122 random bits.
+ */
+public sealed interface TokenFormat {
+    SecureRandom RANDOM = new SecureRandom();
+
+    String mint(TokenKind kind);
+
+    /** 32 random bytes, base64url: Lanyard's default. */
+    record Opaque256() implements TokenFormat {
+        @Override
+        public String mint(TokenKind kind) {
+            return randomBase64Url(32);
+        }
+    }
+
+    /** 32 lowercase hex characters (128 bits): Ketanyun and the PHP SSO. */
+    record Hex32() implements TokenFormat {
+        @Override
+        public String mint(TokenKind kind) {
+            byte[] bytes = new byte[16];
+            RANDOM.nextBytes(bytes);
+            return HexFormat.of().formatHex(bytes);
+        }
+    }
+
+    /** UUID v4 (122 random bits): the MaxKey family. */
+    record UuidV4() implements TokenFormat {
+        @Override
+        public String mint(TokenKind kind) {
+            return UUID.randomUUID().toString();
+        }
+    }
+
+    /** CAS tickets: {@code AT-n-<32 base64url>}, {@code RT-…}, {@code OC-…}; n counts per JVM from 1. */
+    record CasTicket(AtomicLong counter) implements TokenFormat {
+        public CasTicket() {
+            this(new AtomicLong());
+        }
+
+        @Override
+        public String mint(TokenKind kind) {
+            String prefix = switch (kind) {
+                case ACCESS_TOKEN -> "AT-";
+                case REFRESH_TOKEN -> "RT-";
+                case AUTHORIZATION_CODE -> "OC-";
+            };
+            return prefix + counter.incrementAndGet() + "-" + randomBase64Url(24);
+        }
+    }
+
+    static String randomBase64Url(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+}

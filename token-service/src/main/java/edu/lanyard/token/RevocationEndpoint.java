@@ -1,0 +1,66 @@
+package edu.lanyard.token;
+
+import edu.lanyard.common.client.ClientAuthenticator;
+import edu.lanyard.common.client.PresentedCredentials;
+import edu.lanyard.common.dialect.Dialect;
+import edu.lanyard.common.dialect.DialectResponder;
+import edu.lanyard.common.domain.Client;
+import edu.lanyard.common.http.OAuthError;
+import edu.lanyard.common.http.RequestParams;
+import edu.lanyard.common.http.Responses;
+import edu.lanyard.common.token.TokenKind;
+import edu.lanyard.common.token.TokenRevoker;
+import edu.lanyard.common.token.TokenValidator;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * RFC 7009. An unknown, expired or already revoked token answers 200 like a revoked one (§2.2), so the endpoint
+ * cannot be used to probe for tokens. A client may only revoke its own tokens.
+ */
+public final class RevocationEndpoint implements Handler<RoutingContext> {
+    private final Dialect dialect;
+    private final ClientAuthenticator clients;
+    private final TokenValidator validator;
+    private final TokenRevoker revoker;
+
+    public RevocationEndpoint(Dialect dialect, ClientAuthenticator clients, TokenValidator validator,
+                              TokenRevoker revoker) {
+        this.dialect = dialect;
+        this.clients = clients;
+        this.validator = validator;
+        this.revoker = revoker;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        DialectResponder.respond(ctx, dialect, () -> revoke(ctx), (c, done) -> {
+            Responses.noStore(c);
+            c.response().setStatusCode(200).end();
+        });
+    }
+
+    private Future<Void> revoke(RoutingContext ctx) {
+        if (dialect.requiresFormContentType() && !FormBodies.isForm(ctx)) {
+            throw OAuthError.invalidRequest("the request body must be application/x-www-form-urlencoded")
+                    .toException();
+        }
+        RequestParams params = dialect.params(ctx);
+        Client client = clients.authenticate(PresentedCredentials.read(ctx.request().getHeader("Authorization"),
+                params));
+        String token = params.required("token");
+        TokenKind hint = "refresh_token".equals(params.firstOrNull("token_type_hint"))
+                ? TokenKind.REFRESH_TOKEN : TokenKind.ACCESS_TOKEN;
+        return validator.anyToken(token, hint).compose(found -> {
+            if (found.isEmpty()) {
+                return Future.succeededFuture();
+            }
+            if (!found.get().clientId().equals(client.clientId())) {
+                return Future.failedFuture(OAuthError.unauthorizedClient(
+                        "the token was not issued to this client").toException());
+            }
+            return revoker.revoke(found.get(), "client_revocation", Responses.clientIp(ctx));
+        });
+    }
+}

@@ -1,0 +1,75 @@
+package edu.lanyard.token;
+
+import edu.lanyard.common.client.ClientAuthenticator;
+import edu.lanyard.common.client.PresentedCredentials;
+import edu.lanyard.common.dialect.Dialect;
+import edu.lanyard.common.dialect.DialectResponder;
+import edu.lanyard.common.domain.Client;
+import edu.lanyard.common.domain.GrantType;
+import edu.lanyard.common.http.OAuthError;
+import edu.lanyard.common.http.RequestParams;
+import edu.lanyard.common.http.Responses;
+import edu.lanyard.common.metrics.HttpMetrics;
+import edu.lanyard.common.token.TokenResponse;
+import edu.lanyard.token.grant.Grant;
+import edu.lanyard.token.grant.GrantContext;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RFC 6749 §3.2: reads the request as its dialect says, authenticates the client, and hands it to the grant. The
+ * grants never learn which dialect called them.
+ */
+public final class TokenEndpoint implements Handler<RoutingContext> {
+    private final Dialect dialect;
+    private final ClientAuthenticator clients;
+    private final Map<GrantType, Grant> grants = new EnumMap<>(GrantType.class);
+    private final MeterRegistry meters;
+
+    public TokenEndpoint(Dialect dialect, ClientAuthenticator clients, List<Grant> grants, MeterRegistry meters) {
+        this.dialect = dialect;
+        this.clients = clients;
+        grants.forEach(grant -> this.grants.put(grant.type(), grant));
+        this.meters = meters;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        DialectResponder.respond(ctx, dialect, () -> exchange(ctx), this::render);
+    }
+
+    private Future<TokenResponse> exchange(RoutingContext ctx) {
+        if (dialect.requiresFormContentType() && !FormBodies.isForm(ctx)) {
+            throw OAuthError.invalidRequest("the request body must be application/x-www-form-urlencoded")
+                    .toException();
+        }
+        RequestParams params = dialect.params(ctx);
+        Client client = clients.authenticate(PresentedCredentials.read(ctx.request().getHeader("Authorization"),
+                params));
+        String grantName = params.required("grant_type");
+        HttpMetrics.grant(ctx, grantName);
+        GrantType type = GrantType.fromWire(grantName).filter(grants::containsKey).orElseThrow(() ->
+                OAuthError.unsupportedGrantType("unsupported grant_type: " + grantName).toException());
+        if (!client.allows(type)) {
+            throw OAuthError.unauthorizedClient("this client may not use " + grantName).toException();
+        }
+        return grants.get(type).handle(new GrantContext(client, params, dialect.tokenFormat(),
+                Responses.clientIp(ctx)));
+    }
+
+    private void render(RoutingContext ctx, TokenResponse response) {
+        Counter.builder("lanyard.tokens.issued")
+                .tag("grant", response.grantType())
+                .tag("client", response.clientId())
+                .register(meters)
+                .increment();
+        dialect.renderToken(ctx, response);
+    }
+}

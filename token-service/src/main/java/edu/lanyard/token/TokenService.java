@@ -1,0 +1,56 @@
+package edu.lanyard.token;
+
+import edu.lanyard.common.dialect.StandardDialect;
+import edu.lanyard.common.http.Responses;
+import edu.lanyard.common.runtime.Platform;
+import edu.lanyard.token.grant.AuthorizationCodeGrant;
+import edu.lanyard.token.grant.ClientCredentialsGrant;
+import edu.lanyard.token.grant.Grant;
+import edu.lanyard.token.grant.PasswordGrant;
+import edu.lanyard.token.grant.RefreshTokenGrant;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+
+import java.util.List;
+
+import static edu.lanyard.common.metrics.HttpMetrics.named;
+
+/** The token service's routes: token, introspection, revocation, JWKS and discovery. */
+public final class TokenService {
+    private TokenService() {
+    }
+
+    public static List<Grant> grants(Platform p) {
+        return List.of(
+                new AuthorizationCodeGrant(p.codes(), p.revoker(), p.tokenIssuer(), p.idTokens(), p.clock()),
+                new ClientCredentialsGrant(p.tokenIssuer(), p.clock()),
+                new PasswordGrant(p.users(), p.passwords(), p.loginThrottle(), p.tokenIssuer(), p.idTokens(), p.clock()),
+                new RefreshTokenGrant(p.refreshTokens(), p.revocations(), p.revoker(), p.tokenIssuer(), p.idTokens(),
+                        p.clock()));
+    }
+
+    /** Mounts the standard endpoints on {@code router}; a body handler must already be installed. */
+    public static void mount(Router router, Platform p) {
+        StandardDialect dialect = new StandardDialect(p.issuer());
+        List<Grant> grants = grants(p);
+        router.post("/oauth2/token").handler(named("token",
+                new TokenEndpoint(dialect, p.clientAuthenticator(), grants, p.meters())));
+        router.post("/oauth2/introspect").handler(named("introspect",
+                new IntrospectionEndpoint(dialect, p.clientAuthenticator(), p.validator(), false)));
+        router.post("/oauth2/revoke").handler(named("revoke",
+                new RevocationEndpoint(dialect, p.clientAuthenticator(), p.validator(), p.revoker())));
+        router.get("/oauth2/jwks").handler(named("jwks", ctx -> {
+            ctx.response().putHeader("Cache-Control", "public, max-age=60");
+            Responses.json(ctx, 200, p.publicJwks().get());
+        }));
+        JsonObject discovery = DiscoveryDocument.of(p.issuer());
+        String body = discovery.encode();
+        for (String path : List.of("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server")) {
+            router.get(path).handler(named("discovery", ctx -> ctx.response()
+                    .putHeader("Content-Type", Responses.JSON)
+                    .putHeader("Cache-Control", "public, max-age=300")
+                    .putHeader("Access-Control-Allow-Origin", "*")
+                    .end(body)));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package edu.lanyard.token.grant;
+
+import edu.lanyard.common.domain.GrantType;
+import edu.lanyard.common.http.OAuthError;
+import edu.lanyard.common.store.AuthorizationCodes;
+import edu.lanyard.common.token.AuthorizationCodeRecord;
+import edu.lanyard.common.token.IssueRequest;
+import edu.lanyard.common.token.Pkce;
+import edu.lanyard.common.token.TokenHash;
+import edu.lanyard.common.token.TokenIssuer;
+import edu.lanyard.common.token.TokenResponse;
+import edu.lanyard.common.token.TokenRevoker;
+import edu.lanyard.common.oidc.IdTokenMinter;
+import io.vertx.core.Future;
+
+import java.time.Clock;
+
+/**
+ * RFC 6749 §4.1.3 with PKCE (RFC 7636). A code is taken out of the store atomically, so it redeems once across the
+ * cluster; presenting it again revokes everything the first redemption issued (§4.1.2).
+ */
+public final class AuthorizationCodeGrant implements Grant {
+    private final AuthorizationCodes codes;
+    private final TokenRevoker revoker;
+    private final TokenIssuer issuer;
+    private final IdTokenMinter idTokens;
+    private final Clock clock;
+
+    public AuthorizationCodeGrant(AuthorizationCodes codes, TokenRevoker revoker, TokenIssuer issuer,
+                                  IdTokenMinter idTokens, Clock clock) {
+        this.codes = codes;
+        this.revoker = revoker;
+        this.issuer = issuer;
+        this.idTokens = idTokens;
+        this.clock = clock;
+    }
+
+    @Override
+    public GrantType type() {
+        return GrantType.AUTHORIZATION_CODE;
+    }
+
+    @Override
+    public Future<TokenResponse> handle(GrantContext request) {
+        String code = request.params().required("code");
+        String hash = TokenHash.of(code);
+        return codes.take(hash).compose(taken -> taken.isPresent()
+                ? redeem(request, hash, taken.get())
+                : replayOrUnknown(request, hash));
+    }
+
+    private Future<TokenResponse> redeem(GrantContext request, String hash, AuthorizationCodeRecord code) {
+        String clientId = request.client().clientId();
+        if (!code.clientId().equals(clientId)) {
+            return invalid("authorization code was issued to another client");
+        }
+        if (code.expiresAt() <= clock.instant().getEpochSecond()) {
+            return invalid("authorization code expired");
+        }
+        String redirectUri = request.params().firstOrNull("redirect_uri");
+        if (code.redirectUri() != null && !code.redirectUri().equals(redirectUri)) {
+            return invalid("redirect_uri does not match the authorization request");
+        }
+        String verifier = request.params().firstOrNull("code_verifier");
+        if (code.codeChallenge() == null && verifier != null) {
+            return invalid("code_verifier sent but the authorization request had no code_challenge");
+        }
+        if (code.codeChallenge() != null
+                && !Pkce.verify(code.codeChallenge(), code.codeChallengeMethod(), verifier)) {
+            return invalid(verifier == null ? "code_verifier is required" : "code_verifier does not match");
+        }
+        boolean refresh = request.client().allows(GrantType.REFRESH_TOKEN);
+        IssueRequest issue = new IssueRequest(request.client(), code.grantId(), type().wireName(), code.subject(),
+                code.username(), code.scope(), code.sessionId(), code.authTime(), request.format(), refresh, null,
+                hash, request.ip());
+        return issuer.issue(issue)
+                .recover(failure -> codes.restore(hash, code).transform(restored -> Future.failedFuture(failure)))
+                .compose(tokens -> codes.rememberRedeemed(hash, code.grantId()).map(tokens))
+                .compose(tokens -> Responses.of(tokens, tokens.refreshToken(), idTokens, request.client(),
+                        code.nonce(), code.authTime(), clock));
+    }
+
+    private Future<TokenResponse> replayOrUnknown(GrantContext request, String hash) {
+        return codes.redeemedGrant(hash).compose(grantId -> {
+            if (grantId.isEmpty()) {
+                return invalid("authorization code is invalid or expired");
+            }
+            return revoker.revokeGrant(grantId.get(), request.client().clientId(), null, "code_replay",
+                            request.client().refreshTokenTtl(), request.ip())
+                    .transform(done -> invalid("authorization code was already used; its tokens are revoked"));
+        });
+    }
+
+    private static <T> Future<T> invalid(String description) {
+        return Future.failedFuture(OAuthError.invalidGrant(description).toException());
+    }
+}

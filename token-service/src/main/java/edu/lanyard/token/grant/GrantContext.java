@@ -1,0 +1,13 @@
+package edu.lanyard.token.grant;
+
+import edu.lanyard.common.domain.Client;
+import edu.lanyard.common.http.RequestParams;
+import edu.lanyard.common.token.TokenFormat;
+
+/**
+ * One token request after its dialect has read it and the client is authenticated.
+ *
+ * @param format the token shape of the dialect that received the request
+ */
+public record GrantContext(Client client, RequestParams params, TokenFormat format, String ip) {
+}

@@ -1,0 +1,66 @@
+package edu.lanyard.token.grant;
+
+import edu.lanyard.common.domain.GrantType;
+import edu.lanyard.common.domain.User;
+import edu.lanyard.common.http.OAuthError;
+import edu.lanyard.common.token.IssueRequest;
+import edu.lanyard.common.token.Scopes;
+import edu.lanyard.common.token.TokenIssuer;
+import edu.lanyard.common.token.TokenResponse;
+import edu.lanyard.common.user.LoginThrottle;
+import edu.lanyard.common.user.PasswordCheck;
+import edu.lanyard.common.user.UserLookup;
+import edu.lanyard.common.oidc.IdTokenMinter;
+import io.vertx.core.Future;
+
+import java.time.Clock;
+
+/** RFC 6749 §4.3: the resource owner's username and password, verified off the event loop. */
+public final class PasswordGrant implements Grant {
+    private final UserLookup users;
+    private final PasswordCheck passwords;
+    private final LoginThrottle throttle;
+    private final TokenIssuer issuer;
+    private final IdTokenMinter idTokens;
+    private final Clock clock;
+
+    public PasswordGrant(UserLookup users, PasswordCheck passwords, LoginThrottle throttle, TokenIssuer issuer,
+                         IdTokenMinter idTokens, Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.issuer = issuer;
+        this.idTokens = idTokens;
+        this.clock = clock;
+    }
+
+    @Override
+    public GrantType type() {
+        return GrantType.PASSWORD;
+    }
+
+    @Override
+    public Future<TokenResponse> handle(GrantContext request) {
+        String username = request.params().required("username");
+        String password = request.params().required("password");
+        String scope = Scopes.grant(request.params().firstOrNull("scope"), request.client().scopes());
+        return throttle.checkAllowed(username, request.ip())
+                .compose(allowed -> users.byUsername(username))
+                .compose(user -> passwords.verify(user.orElse(null), password).compose(ok -> ok && user.isPresent()
+                        ? throttle.recordSuccess(username).map(user.get())
+                        : throttle.recordFailure(username, request.ip(), request.client().clientId())
+                        .compose(v -> Future.<User>failedFuture(OAuthError.invalidGrant(
+                                "invalid username or password").toException()))))
+                .compose(user -> issue(request, user, scope));
+    }
+
+    private Future<TokenResponse> issue(GrantContext request, User user, String scope) {
+        long now = clock.instant().getEpochSecond();
+        boolean refresh = request.client().allows(GrantType.REFRESH_TOKEN);
+        IssueRequest issue = new IssueRequest(request.client(), TokenIssuer.newGrantId(), type().wireName(),
+                user.subject(), user.username(), scope, null, now, request.format(), refresh, null, null,
+                request.ip());
+        return issuer.issue(issue).compose(tokens -> Responses.of(tokens, tokens.refreshToken(), idTokens,
+                request.client(), null, now, clock));
+    }
+}

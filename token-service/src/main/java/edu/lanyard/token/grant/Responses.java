@@ -1,0 +1,25 @@
+package edu.lanyard.token.grant;
+
+import edu.lanyard.common.domain.Client;
+import edu.lanyard.common.token.IssuedTokens;
+import edu.lanyard.common.token.Scopes;
+import edu.lanyard.common.token.TokenResponse;
+import edu.lanyard.common.oidc.IdTokenMinter;
+import io.vertx.core.Future;
+
+import java.time.Clock;
+
+/** Turns issued tokens into a response, adding an id_token when the grant includes {@code openid}. */
+final class Responses {
+    private Responses() {
+    }
+
+    static Future<TokenResponse> of(IssuedTokens tokens, String refreshTokenToReturn, IdTokenMinter idTokens,
+                                    Client client, String nonce, long authTime, Clock clock) {
+        long expiresIn = tokens.expiresIn(clock.instant().getEpochSecond());
+        boolean oidc = tokens.access().subject() != null && Scopes.contains(tokens.access().scope(), "openid");
+        Future<String> idToken = oidc ? idTokens.mint(client, tokens, null, nonce, authTime) : Future.succeededFuture();
+        return idToken.map(jwt -> new TokenResponse(tokens.accessToken(), refreshTokenToReturn, jwt,
+                tokens.access().scope(), expiresIn, tokens.access().grantType(), client.clientId()));
+    }
+}
