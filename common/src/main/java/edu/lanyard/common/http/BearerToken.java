@@ -1,0 +1,47 @@
+package edu.lanyard.common.http;
+
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * RFC 6750 §2: a bearer token from the Authorization header, a form body field, or the query string — exactly one
+ * of them; using two is an invalid_request.
+ */
+public final class BearerToken {
+    private BearerToken() {
+    }
+
+    public static Optional<String> read(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        String fromHeader = null;
+        if (header != null) {
+            if (!header.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
+                throw OAuthError.invalidRequest("the Authorization header must use the Bearer scheme")
+                        .toException();
+            }
+            fromHeader = header.substring(7).trim();
+            if (fromHeader.isEmpty()) {
+                throw OAuthError.invalidRequest("the Bearer token is empty").toException();
+            }
+        }
+        String contentType = ctx.request().getHeader("Content-Type");
+        boolean form = contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        String fromBody = form ? emptyToNull(ctx.request().getFormAttribute("access_token")) : null;
+        String fromQuery = emptyToNull(ctx.queryParams().get("access_token"));
+        int methods = (fromHeader != null ? 1 : 0) + (fromBody != null ? 1 : 0) + (fromQuery != null ? 1 : 0);
+        if (methods > 1) {
+            throw OAuthError.invalidRequest("send the access token in one place only").toException();
+        }
+        if (fromHeader != null) {
+            return Optional.of(fromHeader);
+        }
+        return Optional.ofNullable(fromBody != null ? fromBody : fromQuery);
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,88 @@
+package edu.lanyard.launcher;
+
+import edu.lanyard.common.metrics.HttpMetrics;
+import edu.lanyard.common.runtime.Platform;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.util.List;
+
+/**
+ * One event-loop's HTTP server. The launcher deploys one instance per core; Vert.x spreads connections across them
+ * on the same port.
+ */
+public final class HttpVerticle extends VerticleBase {
+    private final Platform platform;
+    private final List<ServiceMount> services;
+    private final HealthChecks health;
+    private final io.vertx.core.Handler<RoutingContext> metricsScrape;
+
+    public HttpVerticle(Platform platform, List<ServiceMount> services, HealthChecks health,
+                        io.vertx.core.Handler<RoutingContext> metricsScrape) {
+        this.platform = platform;
+        this.services = services;
+        this.health = health;
+        this.metricsScrape = metricsScrape;
+    }
+
+    @Override
+    public Future<?> start() {
+        Router router = router();
+        var http = platform.config().http();
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(http.host())
+                .setPort(http.port())
+                .setTcpNoDelay(true)
+                .setCompressionSupported(false)
+                .setMaxFormAttributeSize(http.maxBodyBytes())
+                .setIdleTimeout(120);
+        return vertx.createHttpServer(options).requestHandler(router).listen();
+    }
+
+    Router router() {
+        Router router = Router.router(vertx);
+        router.route().handler(new HttpMetrics(platform.meters()));
+        router.get("/health/live").handler(HttpMetrics.named("health", health::live));
+        router.get("/health/ready").handler(HttpMetrics.named("health", health::ready));
+        router.get("/metrics").handler(HttpMetrics.named("metrics", metricsScrape));
+        router.route().handler(BodyHandler.create(false)
+                .setBodyLimit(platform.config().http().maxBodyBytes())
+                .setMergeFormAttributes(false));
+        services.forEach(service -> service.mount(router, platform));
+        router.route().failureHandler(HttpVerticle::failure);
+        router.errorHandler(404, ctx -> error(ctx, 404, "not_found", "no such endpoint"));
+        router.errorHandler(405, ctx -> error(ctx, 405, "invalid_request", "method not allowed here"));
+        return router;
+    }
+
+    /** Anything a handler did not answer itself: a clear OAuth-shaped error, never a stack trace. */
+    private static void failure(RoutingContext ctx) {
+        int status = ctx.statusCode();
+        if (status == 413) {
+            error(ctx, 413, "invalid_request", "the request body is too large");
+        } else if (status >= 400 && status < 500) {
+            error(ctx, status, "invalid_request", "the request could not be read");
+        } else {
+            if (ctx.failure() != null) {
+                org.slf4j.LoggerFactory.getLogger(HttpVerticle.class).error("unhandled failure on {}",
+                        ctx.normalizedPath(), ctx.failure());
+            }
+            error(ctx, 500, "server_error", "the server could not complete the request");
+        }
+    }
+
+    private static void error(RoutingContext ctx, int status, String error, String description) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ctx.response().setStatusCode(status)
+                .putHeader("Content-Type", "application/json;charset=UTF-8")
+                .putHeader("Cache-Control", "no-store")
+                .end(new JsonObject().put("error", error).put("error_description", description).encode());
+    }
+}
