@@ -1,0 +1,32 @@
+package edu.lanyard.common.store;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** A Hazelcast map of strings with per-entry TTLs, for small pieces of flow state (pending requests, consents). */
+public final class KeyValueMap {
+    private final Vertx vertx;
+    private final IMap<String, String> map;
+
+    public KeyValueMap(Vertx vertx, HazelcastInstance hazelcast, String name) {
+        this.vertx = vertx;
+        this.map = hazelcast.getMap(name);
+    }
+
+    public Future<Void> put(String key, String value, long ttlSeconds) {
+        return Async.onCaller(vertx, map.setAsync(key, value, Math.max(1, ttlSeconds), TimeUnit.SECONDS));
+    }
+
+    public Future<Optional<String>> get(String key) {
+        return Async.onCaller(vertx, map.getAsync(key)).map(Optional::ofNullable);
+    }
+
+    public Future<Optional<String>> remove(String key) {
+        return Async.onCaller(vertx, map.removeAsync(key)).map(Optional::ofNullable);
+    }
+}
