@@ -1,0 +1,28 @@
+package edu.lanyard.devkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/** Loopback ports that are free right now (another process could still take one before it is bound). */
+final class FreePorts {
+    private FreePorts() {
+    }
+
+    static int pickOtherThan(int taken) {
+        int port = pick();
+        while (port == taken) {
+            port = pick();
+        }
+        return port;
+    }
+
+    static int pick() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port", e);
+        }
+    }
+}
