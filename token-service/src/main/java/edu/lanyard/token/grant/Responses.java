@@ -5,6 +5,7 @@ import edu.lanyard.common.token.IssuedTokens;
 import edu.lanyard.common.token.Scopes;
 import edu.lanyard.common.token.TokenResponse;
 import edu.lanyard.common.oidc.IdTokenMinter;
+import edu.lanyard.common.oidc.IdTokenRequest;
 import io.vertx.core.Future;
 
 import java.time.Clock;
@@ -18,7 +19,10 @@ final class Responses {
                                     Client client, String nonce, long authTime, Clock clock) {
         long expiresIn = tokens.expiresIn(clock.instant().getEpochSecond());
         boolean oidc = tokens.access().subject() != null && Scopes.contains(tokens.access().scope(), "openid");
-        Future<String> idToken = oidc ? idTokens.mint(client, tokens, null, nonce, authTime) : Future.succeededFuture();
+        Future<String> idToken = oidc
+                ? idTokens.mint(new IdTokenRequest(client, tokens.access().subject(), tokens.access().scope(),
+                tokens.access().sessionId(), authTime, nonce, tokens.accessToken(), null))
+                : Future.succeededFuture();
         return idToken.map(jwt -> new TokenResponse(tokens.accessToken(), refreshTokenToReturn, jwt,
                 tokens.access().scope(), expiresIn, tokens.access().grantType(), client.clientId()));
     }

@@ -1,0 +1,87 @@
+package edu.lanyard.launcher;
+
+import com.hazelcast.core.HazelcastInstance;
+import edu.lanyard.common.config.LanyardConfig;
+import edu.lanyard.common.db.Migrations;
+import edu.lanyard.common.hazelcast.HazelcastNode;
+import edu.lanyard.devkit.EmbeddedKafka;
+import edu.lanyard.devkit.LocalPostgres;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The blocking start-up work done before any event loop runs: the database (created if asked, then migrated), the
+ * Kafka broker (embedded in dev) and topic, and this process's Hazelcast.
+ */
+public final class Infrastructure implements AutoCloseable {
+    private final EmbeddedKafka embeddedKafka;
+    private final String kafkaBootstrap;
+    private final HazelcastInstance hazelcast;
+
+    private Infrastructure(EmbeddedKafka embeddedKafka, String kafkaBootstrap, HazelcastInstance hazelcast) {
+        this.embeddedKafka = embeddedKafka;
+        this.kafkaBootstrap = kafkaBootstrap;
+        this.hazelcast = hazelcast;
+    }
+
+    public static Infrastructure start(LanyardConfig config) {
+        LanyardConfig.Postgres pg = config.postgres();
+        if (pg.createDatabase()) {
+            new LocalPostgres(pg.host(), pg.port(), pg.user(), pg.password()).ensureDatabase(pg.database());
+        }
+        Migrations.apply(pg);
+        LanyardConfig.Kafka kafka = config.kafka();
+        EmbeddedKafka embedded = kafka.embedded()
+                ? EmbeddedKafka.start(Path.of(kafka.dataDir()), kafka.embeddedPort())
+                : null;
+        String bootstrap = embedded != null ? embedded.bootstrapServers() : kafka.bootstrapServers();
+        ensureTopic(bootstrap, kafka);
+        HazelcastInstance hazelcast = HazelcastNode.start(config.hazelcast());
+        return new Infrastructure(embedded, bootstrap, hazelcast);
+    }
+
+    /** For tests that bring their own broker and Hazelcast member. */
+    public static Infrastructure of(String kafkaBootstrap, HazelcastInstance hazelcast) {
+        return new Infrastructure(null, kafkaBootstrap, hazelcast);
+    }
+
+    static void ensureTopic(String bootstrap, LanyardConfig.Kafka kafka) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(kafka.topic(), kafka.partitions(), kafka.replicationFactor())))
+                    .all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic " + kafka.topic() + ": " + e.getMessage(), e);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot reach Kafka at " + bootstrap + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String kafkaBootstrap() {
+        return kafkaBootstrap;
+    }
+
+    public HazelcastInstance hazelcast() {
+        return hazelcast;
+    }
+
+    public EmbeddedKafka embeddedKafka() {
+        return embeddedKafka;
+    }
+
+    @Override
+    public void close() {
+        hazelcast.shutdown();
+        if (embeddedKafka != null) {
+            embeddedKafka.close();
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package edu.lanyard.launcher;
+
+import edu.lanyard.authorize.AuthorizeService;
+import edu.lanyard.common.config.ConfigLoader;
+import edu.lanyard.common.config.LanyardConfig;
+import edu.lanyard.common.crypto.ClientSecretHasher;
+import edu.lanyard.common.crypto.PasswordHasher;
+import edu.lanyard.common.db.Migrations;
+import edu.lanyard.common.db.PgPools;
+import edu.lanyard.common.importing.ImportResult;
+import edu.lanyard.common.importing.Importer;
+import edu.lanyard.devkit.LocalPostgres;
+import edu.lanyard.token.TokenService;
+import edu.lanyard.userinfo.UserinfoService;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** The {@code lanyard} command. */
+public final class Lanyard {
+    static final Map<String, ServiceMount> SERVICES = Map.of(
+            "token", TokenService::mount,
+            "authorize", AuthorizeService::mount,
+            "userinfo", UserinfoService::mount);
+
+    private Lanyard() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            CommandLine line = CommandLine.parse(args);
+            switch (line.command()) {
+                case "dev" -> dev(line);
+                case "serve" -> serve(line);
+                case "migrate" -> migrate(line);
+                case "import" -> importFile(line);
+                case "help", "--help", "-h" -> System.out.println(USAGE);
+                default -> {
+                    System.err.println("unknown command: " + line.command() + "\n" + USAGE);
+                    System.exit(2);
+                }
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("lanyard: " + e.getMessage());
+            System.exit(1);
+        } catch (Exception e) {
+            System.err.println("lanyard: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    /** Every service in one JVM with an embedded Kafka broker and Hazelcast member, against the local Postgres. */
+    private static void dev(CommandLine line) throws Exception {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        line.option("port").ifPresent(port -> env.put("LANYARD_HTTP_PORT", port));
+        line.option("durability").ifPresent(mode -> env.put("LANYARD_DURABILITY", mode.toUpperCase()));
+        env.putIfAbsent("LANYARD_KAFKA_BOOTSTRAP_SERVERS", "embedded");
+        LanyardConfig config = ConfigLoader.load(line.path("config").orElse(null), env);
+        runNode(config, List.copyOf(SERVICES.values()), line.path("import").orElse(null));
+    }
+
+    /** One service (or {@code all}) against external Kafka, Postgres and Hazelcast as configured. */
+    private static void serve(CommandLine line) throws Exception {
+        if (line.arguments().isEmpty()) {
+            throw new IllegalArgumentException("serve needs a service: token, authorize, userinfo or all");
+        }
+        String name = line.arguments().get(0);
+        List<ServiceMount> services = "all".equals(name) ? List.copyOf(SERVICES.values()) : List.of(
+                java.util.Optional.ofNullable(SERVICES.get(name)).orElseThrow(() ->
+                        new IllegalArgumentException("unknown service: " + name)));
+        LanyardConfig config = ConfigLoader.load(line.path("config").orElse(null), System.getenv());
+        runNode(config, services, null);
+    }
+
+    private static void runNode(LanyardConfig config, List<ServiceMount> services, Path importFile)
+            throws Exception {
+        Infrastructure infrastructure = Infrastructure.start(config);
+        if (importFile != null) {
+            report(importInto(config, importFile));
+        }
+        Node node = Node.start(config, infrastructure, services);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                node.close();
+                infrastructure.close();
+            } catch (Exception e) {
+                System.err.println("lanyard: unclean shutdown: " + e.getMessage());
+            }
+            stopped.countDown();
+        }));
+        System.out.println("Lanyard ready on " + config.issuer() + " (issuer " + config.issuer() + ", durability "
+                + config.durability().name().toLowerCase() + ")");
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static void migrate(CommandLine line) {
+        LanyardConfig config = ConfigLoader.load(line.path("config").orElse(null), System.getenv());
+        ensureDatabase(config);
+        int applied = Migrations.apply(config.postgres());
+        System.out.println("migrations applied: " + applied);
+    }
+
+    private static void importFile(CommandLine line) throws Exception {
+        if (line.arguments().isEmpty()) {
+            throw new IllegalArgumentException("import needs a file: lanyard import FILE");
+        }
+        LanyardConfig config = ConfigLoader.load(line.path("config").orElse(null), System.getenv());
+        ensureDatabase(config);
+        Migrations.apply(config.postgres());
+        report(importInto(config, Path.of(line.arguments().get(0))));
+    }
+
+    static ImportResult importInto(LanyardConfig config, Path file) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        Pool pool = PgPools.create(vertx, config.postgres());
+        try {
+            Importer importer = new Importer(vertx, pool, PasswordHasher.fromConfig(config.login()),
+                    new ClientSecretHasher(), config.tokens());
+            return Node.await(importer.importFile(file));
+        } finally {
+            Node.await(pool.close().transform(v -> vertx.close()));
+        }
+    }
+
+    private static void report(ImportResult result) {
+        System.out.println("imported: " + result);
+    }
+
+    private static void ensureDatabase(LanyardConfig config) {
+        LanyardConfig.Postgres pg = config.postgres();
+        if (pg.createDatabase()) {
+            new LocalPostgres(pg.host(), pg.port(), pg.user(), pg.password()).ensureDatabase(pg.database());
+        }
+    }
+
+    private static final String USAGE = """
+            usage: lanyard COMMAND [options]
+              dev [--port 8080] [--import FILE] [--config FILE] [--durability kafka|memory]
+                                     every service in one JVM, embedded Kafka and Hazelcast, local Postgres
+              serve token|authorize|userinfo|all [--config FILE]
+                                     one service against the configured Kafka, Postgres and Hazelcast
+              migrate [--config FILE]  apply database migrations
+              import FILE [--config FILE]
+                                     upsert clients and users from a YAML file
+            Configuration: a YAML file (--config) and LANYARD_* environment variables; see README.md.""";
+}

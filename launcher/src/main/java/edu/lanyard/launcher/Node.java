@@ -1,0 +1,157 @@
+package edu.lanyard.launcher;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import edu.lanyard.common.client.ClientAuthenticator;
+import edu.lanyard.common.config.LanyardConfig;
+import edu.lanyard.common.crypto.ClientSecretHasher;
+import edu.lanyard.common.crypto.PasswordHasher;
+import edu.lanyard.common.db.ClientDirectory;
+import edu.lanyard.common.db.PgPools;
+import edu.lanyard.common.db.UserDirectory;
+import edu.lanyard.common.domain.User;
+import edu.lanyard.common.event.EventPublisher;
+import edu.lanyard.common.event.FireAndForgetPublisher;
+import edu.lanyard.common.event.KafkaEventPublisher;
+import edu.lanyard.common.jose.JwtSigner;
+import edu.lanyard.common.jose.SigningKeys;
+import edu.lanyard.common.metrics.Meters;
+import edu.lanyard.common.oidc.IdTokenFactory;
+import edu.lanyard.common.oidc.JwtAccessTokens;
+import edu.lanyard.common.runtime.Platform;
+import edu.lanyard.common.store.AccessTokens;
+import edu.lanyard.common.store.AuthorizationCodes;
+import edu.lanyard.common.store.GrantRevocations;
+import edu.lanyard.common.store.LoginAttempts;
+import edu.lanyard.common.store.RefreshTokens;
+import edu.lanyard.common.token.TokenIssuer;
+import edu.lanyard.common.token.TokenRevoker;
+import edu.lanyard.common.token.TokenValidator;
+import edu.lanyard.common.user.HazelcastLoginThrottle;
+import edu.lanyard.common.user.PasswordCheck;
+import edu.lanyard.common.user.UserLookup;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.kafka.admin.KafkaAdminClient;
+import io.vertx.sqlclient.Pool;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One running Lanyard process: Vert.x, the shared platform, and the HTTP verticles of the chosen services.
+ */
+public final class Node implements AutoCloseable {
+    private final Vertx vertx;
+    private final Infrastructure infrastructure;
+    private final SigningKeys keys;
+    private final Platform platform;
+    private final Pool pool;
+    private final KafkaEventPublisher kafka;
+
+    private Node(Vertx vertx, Infrastructure infrastructure, SigningKeys keys, Platform platform, Pool pool,
+                 KafkaEventPublisher kafka) {
+        this.vertx = vertx;
+        this.infrastructure = infrastructure;
+        this.keys = keys;
+        this.platform = platform;
+        this.pool = pool;
+        this.kafka = kafka;
+    }
+
+    /** Blocking: builds the platform and binds the HTTP port; returns once the node serves requests. */
+    public static Node start(LanyardConfig config, Infrastructure infrastructure, List<ServiceMount> services)
+            throws Exception {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        SigningKeys keys = SigningKeys.join(infrastructure.hazelcast());
+        PrometheusMeterRegistry meters = Meters.prometheus();
+        Clock clock = Clock.systemUTC();
+        Pool pool = PgPools.create(vertx, config.postgres());
+        ClientDirectory clients = await(ClientDirectory.start(vertx, pool, config.postgres()));
+        UserDirectory users = await(UserDirectory.start(vertx, pool, config.postgres()));
+        PasswordHasher passwordHasher = PasswordHasher.fromConfig(config.login());
+        ClientSecretHasher secretHasher = new ClientSecretHasher();
+
+        KafkaEventPublisher kafka = new KafkaEventPublisher(vertx, config.kafka(), infrastructure.kafkaBootstrap(),
+                meters);
+        EventPublisher events = config.durability() == LanyardConfig.Durability.MEMORY
+                ? new FireAndForgetPublisher(kafka, meters) : kafka;
+
+        var hz = infrastructure.hazelcast();
+        AccessTokens accessTokens = new AccessTokens(vertx, hz);
+        RefreshTokens refreshTokens = new RefreshTokens(vertx, hz);
+        GrantRevocations revocations = new GrantRevocations(vertx, hz);
+        JwtSigner signer = new JwtSigner(keys);
+        TokenIssuer issuer = new TokenIssuer(accessTokens, refreshTokens, events,
+                new JwtAccessTokens(config.issuer(), signer), clock);
+        UserLookup userLookup = new UserLookup() {
+            @Override
+            public Future<Optional<User>> byUsername(String username) {
+                return users.byUsername(username);
+            }
+
+            @Override
+            public Future<Optional<User>> bySubject(String subject) {
+                return users.bySubject(subject);
+            }
+        };
+        PasswordCheck passwordCheck = (user, password) -> user == null || user.passwordHash() == null
+                ? passwordHasher.verifyAgainstDummy(vertx, password).map(ignored -> false)
+                : passwordHasher.verify(vertx, user.passwordHash(), password);
+
+        Platform platform = new Platform(vertx, config, clock, meters, clients::find,
+                new ClientAuthenticator(clients::find, secretHasher::matches), userLookup, passwordCheck,
+                new HazelcastLoginThrottle(new LoginAttempts(vertx, hz), events, config.login(), clock),
+                refreshTokens, new AuthorizationCodes(vertx, hz), revocations, events, issuer,
+                new TokenValidator(accessTokens, refreshTokens, revocations, clock),
+                new TokenRevoker(accessTokens, refreshTokens, revocations, events),
+                new IdTokenFactory(config.issuer(), config.tokens().idTokenTtl(), userLookup, signer, clock),
+                () -> new JsonObject(keys.publicJwks().toJSONObject(true)));
+
+        KafkaAdminClient kafkaAdmin = KafkaAdminClient.create(vertx,
+                Map.of("bootstrap.servers", infrastructure.kafkaBootstrap(), "request.timeout.ms", "1000",
+                        "default.api.timeout.ms", "1000"));
+        HealthChecks health = new HealthChecks(vertx)
+                .add("hazelcast", () -> hz.getLifecycleService().isRunning()
+                        ? Future.succeededFuture() : Future.failedFuture("hazelcast is not running"))
+                .add("kafka", () -> kafkaAdmin.describeCluster().compose(cluster -> cluster.getNodes().isEmpty()
+                        ? Future.failedFuture("no broker") : Future.succeededFuture()))
+                .add("postgres", () -> pool.query("select 1").execute());
+
+        int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+        await(vertx.deployVerticle(() -> new HttpVerticle(platform, services, health, Meters.scrapeHandler(meters)),
+                new DeploymentOptions().setInstances(instances)));
+        return new Node(vertx, infrastructure, keys, platform, pool, kafka);
+    }
+
+    static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get();
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public Infrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    public SigningKeys signingKeys() {
+        return keys;
+    }
+
+    @Override
+    public void close() throws Exception {
+        await(kafka.close().transform(v -> pool.close()).transform(v -> vertx.close()));
+        keys.close();
+    }
+}
