@@ -1,0 +1,54 @@
+package edu.lanyard.authorize;
+
+import edu.lanyard.common.token.Scopes;
+
+import java.util.Set;
+
+/**
+ * A validated authorization request (RFC 6749 §4.1.1, §4.2.1; OIDC Core §3.1.2.1), kept in Hazelcast while the
+ * user signs in or consents, so any node can finish it.
+ *
+ * @param redirectUri      the effective redirect URI (the registered one when the request omitted it)
+ * @param redirectUriGiven whether the request carried redirect_uri (then the token request must repeat it)
+ * @param responseType     the space-separated response types, e.g. {@code code} or {@code code id_token}
+ * @param responseMode     {@code query}, {@code fragment} or {@code form_post}
+ * @param maxAge           seconds, or null
+ * @param dialect          the dialect whose endpoint received it, which shapes the response
+ */
+public record AuthorizationRequest(
+        String clientId,
+        String redirectUri,
+        boolean redirectUriGiven,
+        String responseType,
+        String responseMode,
+        String scope,
+        String state,
+        String nonce,
+        String codeChallenge,
+        String codeChallengeMethod,
+        String prompt,
+        Long maxAge,
+        String loginHint,
+        String uiLocales,
+        String dialect) {
+
+    public Set<String> responseTypes() {
+        return Scopes.parse(responseType);
+    }
+
+    public boolean wantsCode() {
+        return responseTypes().contains("code");
+    }
+
+    public boolean wantsAccessToken() {
+        return responseTypes().contains("token");
+    }
+
+    public boolean wantsIdToken() {
+        return responseTypes().contains("id_token");
+    }
+
+    public boolean hasPrompt(String value) {
+        return Scopes.parse(prompt).contains(value);
+    }
+}

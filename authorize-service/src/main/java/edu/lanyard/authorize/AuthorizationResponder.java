@@ -1,0 +1,112 @@
+package edu.lanyard.authorize;
+
+import edu.lanyard.common.domain.Client;
+import edu.lanyard.common.event.CodeIssued;
+import edu.lanyard.common.event.EventMeta;
+import edu.lanyard.common.http.OAuthError;
+import edu.lanyard.common.oidc.IdTokenRequest;
+import edu.lanyard.common.runtime.Platform;
+import edu.lanyard.common.session.SessionRecord;
+import edu.lanyard.common.store.Sessions;
+import edu.lanyard.common.token.AuthorizationCodeRecord;
+import edu.lanyard.common.token.IssueRequest;
+import edu.lanyard.common.token.IssuedTokens;
+import edu.lanyard.common.token.TokenHash;
+import edu.lanyard.common.token.TokenIssuer;
+import edu.lanyard.common.token.TokenKind;
+import io.vertx.core.Future;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Completes an authorization request for a signed-in user: mints the code and/or tokens the response type asks
+ * for, links them to the SSO session (so logout can revoke them), and builds the redirect.
+ */
+public final class AuthorizationResponder {
+    private final Platform platform;
+    private final Sessions sessions;
+
+    public AuthorizationResponder(Platform platform, Sessions sessions) {
+        this.platform = platform;
+        this.sessions = sessions;
+    }
+
+    public Future<AuthorizationResponse> respond(Client client, AuthorizationRequest request, SessionRecord session,
+                                                 FrontChannelDialect dialect, String ip) {
+        String grantId = TokenIssuer.newGrantId();
+        Map<String, String> params = new LinkedHashMap<>();
+        Future<String> code = request.wantsCode()
+                ? issueCode(client, request, session, grantId, dialect, ip)
+                : Future.succeededFuture();
+        return code.compose(c -> {
+            if (c != null) {
+                params.put("code", c);
+            }
+            return request.wantsAccessToken() ? issueToken(client, request, session, grantId, dialect, ip)
+                    : Future.<IssuedTokens>succeededFuture();
+        }).compose(tokens -> {
+            long now = platform.clock().instant().getEpochSecond();
+            if (tokens != null) {
+                dialect.putTokenFields(params, tokens, tokens.expiresIn(now));
+            }
+            if (!request.wantsIdToken()) {
+                return Future.succeededFuture();
+            }
+            return platform.idTokens().mint(new IdTokenRequest(client, session.subject(), request.scope(),
+                    session.sid(), session.authTime(), request.nonce(),
+                    tokens == null ? null : tokens.accessToken(), params.get("code")));
+        }).compose(idToken -> {
+            if (idToken != null) {
+                params.put("id_token", idToken);
+            }
+            if (request.state() != null) {
+                params.put("state", request.state());
+            }
+            long keep = Math.max(client.refreshTokenTtl(), client.accessTokenTtl());
+            return sessions.addGrant(session.sid(), grantId, keep)
+                    .map(v -> new AuthorizationResponse(request.redirectUri(), request.responseMode(), params));
+        });
+    }
+
+    public static AuthorizationResponse error(AuthorizationRequest request, OAuthError error) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("error", error.error());
+        if (error.description() != null) {
+            params.put("error_description", error.description());
+        }
+        if (request.state() != null) {
+            params.put("state", request.state());
+        }
+        return new AuthorizationResponse(request.redirectUri(), request.responseMode(), params);
+    }
+
+    private Future<String> issueCode(Client client, AuthorizationRequest request, SessionRecord session,
+                                     String grantId, FrontChannelDialect dialect, String ip) {
+        String code = dialect.tokenFormat().mint(TokenKind.AUTHORIZATION_CODE);
+        String hash = TokenHash.of(code);
+        long now = platform.clock().instant().getEpochSecond();
+        AuthorizationCodeRecord record = new AuthorizationCodeRecord(grantId, client.clientId(), session.subject(),
+                session.username(), request.scope(), request.redirectUriGiven() ? request.redirectUri() : null,
+                request.codeChallenge(), request.codeChallengeMethod(), request.nonce(), session.sid(),
+                session.authTime(), now, now + client.codeTtl());
+        Future<Void> stored = platform.codes().save(hash, record);
+        Future<Void> logged = platform.events().publish(new CodeIssued(EventMeta.now(ip), grantId,
+                client.clientId(), session.subject(), hash, request.scope(), record.expiresAt(), session.sid()));
+        return Future.join(stored, logged).transform(done -> {
+            if (done.succeeded()) {
+                return Future.succeededFuture(code);
+            }
+            platform.codes().take(hash);
+            return Future.failedFuture(OAuthError.temporarilyUnavailable(
+                    "the sign-in could not be recorded; try again shortly").toException());
+        });
+    }
+
+    private Future<IssuedTokens> issueToken(Client client, AuthorizationRequest request, SessionRecord session,
+                                            String grantId, FrontChannelDialect dialect, String ip) {
+        return platform.tokenIssuer().issue(new IssueRequest(client, grantId, "implicit", session.subject(),
+                session.username(), request.scope(), session.sid(), session.authTime(), dialect.tokenFormat(),
+                false, null, null, ip));
+    }
+}
