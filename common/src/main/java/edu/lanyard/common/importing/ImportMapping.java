@@ -1,0 +1,65 @@
+package edu.lanyard.common.importing;
+
+import edu.lanyard.common.config.LanyardConfig;
+import edu.lanyard.common.domain.AccessTokenFormat;
+import edu.lanyard.common.domain.Client;
+import edu.lanyard.common.domain.GrantType;
+import edu.lanyard.common.domain.RedirectUriMatch;
+import edu.lanyard.common.domain.User;
+import edu.lanyard.common.importing.ImportFile.ClientEntry;
+import edu.lanyard.common.importing.ImportFile.UserEntry;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns validated entries into domain records, filling in defaults. */
+final class ImportMapping {
+    private ImportMapping() {
+    }
+
+    static Client toClient(ClientEntry e, String secretHash, LanyardConfig.Tokens defaults) {
+        String dialect = ClientDefaults.dialect(e.dialect());
+        return new Client(
+                e.clientId(),
+                e.name() == null ? e.clientId() : e.name(),
+                secretHash,
+                e.redirectUris(),
+                RedirectUriMatch.fromConfig(e.redirectUriMatch()),
+                grantTypes(e.grantTypes()),
+                e.scopes(),
+                e.accessTokenTtl() == null ? defaults.accessTokenTtl() : e.accessTokenTtl(),
+                e.refreshTokenTtl() == null ? defaults.refreshTokenTtl() : e.refreshTokenTtl(),
+                e.codeTtl() == null ? defaults.codeTtl() : e.codeTtl(),
+                e.accessTokenFormat() == null
+                        ? AccessTokenFormat.OPAQUE
+                        : AccessTokenFormat.valueOf(e.accessTokenFormat().toUpperCase(Locale.ROOT)),
+                ClientDefaults.rotateRefreshTokens(e.rotateRefreshTokens(), dialect, secretHash == null),
+                Boolean.TRUE.equals(e.requireConsent()),
+                e.idTokenSignedResponseAlg() == null
+                        ? ClientDefaults.DEFAULT_ID_TOKEN_ALG
+                        : e.idTokenSignedResponseAlg(),
+                e.postLogoutRedirectUris(),
+                dialect,
+                e.options());
+    }
+
+    static User toUser(UserEntry e, String subject, String passwordHash) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        e.attributes().forEach((name, value) ->
+                attributes.put(name, value instanceof List<?> list ? List.copyOf(list) : value));
+        return new User(subject, e.username(), passwordHash, e.name(), e.email(), e.phone(), attributes, null);
+    }
+
+    private static Set<GrantType> grantTypes(List<String> wireNames) {
+        if (wireNames == null) {
+            return EnumSet.of(GrantType.AUTHORIZATION_CODE);
+        }
+        Set<GrantType> grants = EnumSet.noneOf(GrantType.class);
+        wireNames.forEach(name -> grants.add(GrantType.fromWire(name).orElseThrow()));
+        return grants;
+    }
+}

@@ -1,0 +1,181 @@
+package edu.lanyard.common.importing;
+
+import edu.lanyard.common.domain.AccessTokenFormat;
+import edu.lanyard.common.domain.Client;
+import edu.lanyard.common.domain.GrantType;
+import edu.lanyard.common.domain.RedirectUriMatch;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ImportValidationTest {
+    private final ImportValidator validator = new ImportValidator();
+
+    private static String client(String body) {
+        return "clients:\n  - client_id: app\n" + body.indent(4);
+    }
+
+    private List<String> problems(String yaml) {
+        InvalidImportException e = assertThrows(InvalidImportException.class,
+                () -> validator.validate(ImportFile.parse(yaml)));
+        return e.problems();
+    }
+
+    private static void assertMentions(List<String> problems, String... fragments) {
+        String all = String.join("\n", problems);
+        for (String fragment : fragments) {
+            assertTrue(all.contains(fragment), "expected '" + fragment + "' in:\n" + all);
+        }
+    }
+
+    @Test
+    void theSampleFileIsValid() {
+        ImportFile file = ImportFile.parse(ImportFiles.sampleYaml());
+        validator.validate(file);
+        assertEquals(4, file.clients().size());
+        assertEquals(2, file.users().size());
+        assertEquals("13800000000", file.users().get(0).phone());
+        assertEquals("学生", file.users().get(0).attributes().get("role"));
+    }
+
+    @Test
+    void fillsDefaultsFromTheTokenConfigAndTheDialect() {
+        ImportFile file = ImportFile.parse(ImportFiles.sampleYaml());
+        Client spa = ImportMapping.toClient(file.clients().get(1), null, ImportFiles.TOKEN_DEFAULTS);
+        Client maxkey = ImportMapping.toClient(file.clients().get(2), "hash", ImportFiles.TOKEN_DEFAULTS);
+        Client casPublic = ImportMapping.toClient(file.clients().get(3), null, ImportFiles.TOKEN_DEFAULTS);
+
+        assertEquals("spa", spa.name());
+        assertEquals(Set.of(GrantType.AUTHORIZATION_CODE), spa.grantTypes());
+        assertEquals(RedirectUriMatch.EXACT, spa.redirectUriMatch());
+        assertEquals(1800, spa.accessTokenTtl());
+        assertEquals(604800, spa.refreshTokenTtl());
+        assertEquals(120, spa.codeTtl());
+        assertEquals(AccessTokenFormat.OPAQUE, spa.accessTokenFormat());
+        assertEquals("RS256", spa.idTokenAlg());
+        assertEquals("standard", spa.dialect());
+        assertTrue(spa.rotateRefreshTokens());
+        assertFalse(spa.requireConsent());
+
+        assertFalse(maxkey.rotateRefreshTokens(), "MaxKey clients do not rotate unless asked (decision 8)");
+        assertEquals(AccessTokenFormat.JWT, maxkey.accessTokenFormat());
+        assertEquals(RedirectUriMatch.PREFIX, maxkey.redirectUriMatch());
+        assertEquals(Map.of("profileFields", List.of("username", "department"), "legacyScope", "8"),
+                maxkey.options());
+
+        assertTrue(casPublic.rotateRefreshTokens(), "a public client always rotates, whatever its dialect");
+    }
+
+    @Test
+    void rotationDefaultsFollowDecisionEight() {
+        for (String dialect : List.of("maxkey", "authz", "cas", "ketanyun")) {
+            assertFalse(ClientDefaults.rotateRefreshTokens(null, dialect, false), dialect);
+            assertTrue(ClientDefaults.rotateRefreshTokens(true, dialect, false), dialect);
+        }
+        for (String dialect : List.of("standard", "phpsso")) {
+            assertTrue(ClientDefaults.rotateRefreshTokens(null, dialect, false), dialect);
+            assertFalse(ClientDefaults.rotateRefreshTokens(false, dialect, false), dialect);
+        }
+        assertTrue(ClientDefaults.rotateRefreshTokens(null, null, false));
+    }
+
+    @Test
+    void namesAnUnknownGrantType() {
+        assertMentions(problems(client("client_secret: s\nredirect_uris: [https://a.example/cb]\n"
+                + "grant_types: [authorization_code, device_code]")),
+                "clients[0] (app)", "unknown grant type 'device_code'");
+    }
+
+    @Test
+    void redirectingGrantsNeedRedirectUris() {
+        assertMentions(problems(client("client_secret: s\ngrant_types: [implicit]")),
+                "clients[0] (app)", "need at least one redirect_uris");
+        assertMentions(problems(client("client_secret: s")), "need at least one redirect_uris");
+        validator.validate(ImportFile.parse(client("client_secret: s\ngrant_types: [client_credentials]")));
+    }
+
+    @Test
+    void rejectsAnInvalidRegex() {
+        assertMentions(problems(client("redirect_uris: ['https://(unclosed.example/cb']\nredirect_uri_match: regex")),
+                "redirect_uris[0] 'https://(unclosed.example/cb' is not a valid regular expression");
+    }
+
+    @Test
+    void rejectsRelativeOrFragmentRedirectUris() {
+        assertMentions(problems(client("redirect_uris: [/cb, 'https://a.example/cb#x']")),
+                "redirect_uris[0] '/cb' is not an absolute URI", "redirect_uris[1]", "fragment");
+    }
+
+    @Test
+    void aPublicClientCannotUseClientCredentialsOrStopRotating() {
+        assertMentions(problems(client("grant_types: [client_credentials]")),
+                "public client (no client_secret) cannot use client_credentials");
+        assertMentions(problems(client("redirect_uris: [https://a.example/cb]\nrotate_refresh_tokens: false")),
+                "cannot turn off rotate_refresh_tokens");
+    }
+
+    @Test
+    void rejectsBadTtls() {
+        assertMentions(problems(client("client_secret: s\ngrant_types: [client_credentials]\n"
+                        + "access_token_ttl: 0\nrefresh_token_ttl: -5\ncode_ttl: 86400")),
+                "access_token_ttl 0 must be between", "refresh_token_ttl -5", "code_ttl 86400");
+        assertMentions(problems(client("access_token_ttl: soon")), "clients[0].access_token_ttl");
+    }
+
+    @Test
+    void rejectsUnknownEnumsAndKeys() {
+        assertMentions(problems(client("client_secret: s\ngrant_types: [client_credentials]\n"
+                        + "access_token_format: macaroon\nid_token_signed_response_alg: HS256\ndialect: shibboleth\n"
+                        + "redirect_uri_match: glob")),
+                "access_token_format 'macaroon'", "id_token_signed_response_alg 'HS256'", "dialect 'shibboleth'",
+                "redirect_uri_match 'glob'");
+        assertMentions(problems(client("redirect_uri: [https://a.example/cb]")),
+                "clients[0].redirect_uri", "Unrecognized field");
+    }
+
+    @Test
+    void attributesMustBeStringsOrListsOfStrings() {
+        List<String> problems = problems("users:\n  - username: alice\n    password: p\n"
+                + "    attributes: {employeeNumber: 2024001, tags: [a, 1], nested: {x: y}, ok: fine, list: [a, b]}");
+        assertMentions(problems, "users[0] (alice): attributes.employeeNumber", "attributes.tags", "attributes.nested");
+        assertEquals(3, problems.size(), String.join("\n", problems));
+    }
+
+    @Test
+    void usersNeedAUniqueUsernameAndAPassword() {
+        assertMentions(problems("users:\n  - username: alice\n    password: p\n  - username: alice\n"
+                        + "  - password: p\n  - username: has space\n    password: p\n"),
+                "users[1] (alice): username appears more than once", "users[1] (alice): password is required",
+                "users[2] (null): username is required", "users[3] (has space): username is required");
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() {
+        List<String> problems = problems("clients:\n  - client_id: a\n    grant_types: [bogus]\n"
+                + "  - client_id: a\n    client_secret: s\n    grant_types: [client_credentials]\n  -\n"
+                + "users:\n  - username: u\n");
+        assertMentions(problems, "clients[0] (a): unknown grant type 'bogus'",
+                "clients[1] (a): client_id appears more than once", "clients[2] is empty",
+                "users[0] (u): password is required");
+    }
+
+    @Test
+    void anEmptyFileImportsNothing() {
+        ImportFile file = ImportFile.parse("");
+        validator.validate(file);
+        assertTrue(file.clients().isEmpty() && file.users().isEmpty());
+    }
+
+    @Test
+    void reportsBrokenYaml() {
+        assertMentions(List.of(assertThrows(InvalidImportException.class,
+                () -> ImportFile.parse("clients: [\n")).getMessage()), "not valid YAML");
+    }
+}
