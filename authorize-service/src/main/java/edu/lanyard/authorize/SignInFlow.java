@@ -177,11 +177,10 @@ public final class SignInFlow {
             return;
         }
         if (failure instanceof AuthorizationFailure.Exception wrapped) {
-            switch (wrapped.failure()) {
-                case AuthorizationFailure.ShowPage page -> showError(ctx, page.kind(), page.errorCode(),
-                        page.detail(), uiLocales);
-                case AuthorizationFailure.Redirect redirect -> redirect(ctx,
-                        AuthorizationResponder.error(redirect.request(), redirect.error()), false);
+            if (wrapped.failure() instanceof AuthorizationFailure.ShowPage page) {
+                showError(ctx, page.kind(), page.errorCode(), page.detail(), uiLocales);
+            } else if (wrapped.failure() instanceof AuthorizationFailure.Redirect redirect) {
+                redirect(ctx, AuthorizationResponder.error(redirect.request(), redirect.error()), false);
             }
             return;
         }

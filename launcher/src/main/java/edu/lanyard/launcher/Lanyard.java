@@ -126,7 +126,8 @@ public final class Lanyard {
                     new ClientSecretHasher(), config.tokens());
             return Node.await(importer.importFile(file));
         } finally {
-            Node.await(pool.close().transform(v -> vertx.close()));
+            Node.await(pool.close());
+            Node.await(vertx.close());
         }
     }
 

@@ -104,7 +104,7 @@ public final class Node implements AutoCloseable {
                 ? passwordHasher.verifyAgainstDummy(vertx, password).map(ignored -> false)
                 : passwordHasher.verify(vertx, user.passwordHash(), password);
 
-        Platform platform = new Platform(vertx, config, clock, meters, clients::find,
+        Platform platform = new Platform(vertx, hz, config, clock, meters, clients::find,
                 new ClientAuthenticator(clients::find, secretHasher::matches), userLookup, passwordCheck,
                 new HazelcastLoginThrottle(new LoginAttempts(vertx, hz), events, config.login(), clock),
                 refreshTokens, new AuthorizationCodes(vertx, hz), revocations, events, issuer,
@@ -151,7 +151,9 @@ public final class Node implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        await(kafka.close().transform(v -> pool.close()).transform(v -> vertx.close()));
+        await(kafka.close());
+        await(pool.close());
+        await(vertx.close());
         keys.close();
     }
 }

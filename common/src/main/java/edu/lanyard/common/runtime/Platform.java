@@ -14,6 +14,7 @@ import edu.lanyard.common.token.TokenValidator;
 import edu.lanyard.common.user.LoginThrottle;
 import edu.lanyard.common.user.PasswordCheck;
 import edu.lanyard.common.user.UserLookup;
+import com.hazelcast.core.HazelcastInstance;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -29,6 +30,7 @@ import java.util.function.Supplier;
  */
 public record Platform(
         Vertx vertx,
+        HazelcastInstance hazelcast,
         LanyardConfig config,
         Clock clock,
         MeterRegistry meters,

@@ -1,0 +1,100 @@
+package edu.lanyard.authorize;
+
+import edu.lanyard.authorize.page.ErrorKind;
+import edu.lanyard.authorize.page.LoginProblem;
+import edu.lanyard.common.domain.Client;
+import edu.lanyard.common.domain.User;
+import edu.lanyard.common.event.EventMeta;
+import edu.lanyard.common.event.SessionStarted;
+import edu.lanyard.common.http.OAuthException;
+import edu.lanyard.common.http.Responses;
+import edu.lanyard.common.session.SessionRecord;
+import edu.lanyard.common.token.TokenFormat;
+import edu.lanyard.common.token.TokenHash;
+import edu.lanyard.common.token.TokenKind;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code POST /oauth2/login}: checks the form (CSRF, throttle, password off the event loop), starts the SSO session
+ * and resumes the parked authorization request.
+ */
+public final class LoginEndpoint implements Handler<RoutingContext> {
+    private final SignInFlow flow;
+
+    public LoginEndpoint(SignInFlow flow) {
+        this.flow = flow;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String rid = ctx.request().getFormAttribute("rid");
+        flow.parked(rid).compose(parked -> {
+            if (parked.isEmpty()) {
+                flow.showError(ctx, ErrorKind.REQUEST_EXPIRED, "invalid_request",
+                        "this sign-in request has expired; go back to the application and start again", null);
+                return Future.succeededFuture();
+            }
+            AuthorizationRequest request = parked.get();
+            Optional<Client> client = flow.platform.clients().find(request.clientId());
+            if (client.isEmpty()) {
+                flow.showError(ctx, ErrorKind.UNKNOWN_CLIENT, "invalid_client", "unknown client", null);
+                return Future.succeededFuture();
+            }
+            return signIn(ctx, client.get(), request, rid);
+        }).onFailure(failure -> flow.fail(ctx, failure, null));
+    }
+
+    private Future<Void> signIn(RoutingContext ctx, Client client, AuthorizationRequest request, String rid) {
+        String username = trimmed(ctx.request().getFormAttribute("username"));
+        String password = ctx.request().getFormAttribute("password");
+        if (!flow.csrf.verify(ctx, rid)) {
+            return flow.showLogin(ctx, client, request, rid, LoginProblem.FORM_EXPIRED, username);
+        }
+        if (username == null || password == null || password.isEmpty()) {
+            return flow.showLogin(ctx, client, request, rid, LoginProblem.MISSING_FIELDS, username);
+        }
+        String ip = Responses.clientIp(ctx);
+        var platform = flow.platform;
+        return platform.loginThrottle().checkAllowed(username, ip)
+                .compose(allowed -> platform.users().byUsername(username)
+                        .compose(user -> platform.passwords().verify(user.orElse(null), password)
+                                .compose(ok -> ok && user.isPresent()
+                                        ? platform.loginThrottle().recordSuccess(username)
+                                        .compose(v -> startSession(ctx, user.get(), client, ip))
+                                        .compose(session -> flow.forget(rid).map(session))
+                                        .compose(session -> flow.proceed(ctx, client, request, session, true))
+                                        : platform.loginThrottle().recordFailure(username, ip, client.clientId())
+                                        .compose(v -> flow.showLogin(ctx, client, request, rid,
+                                                LoginProblem.INVALID_CREDENTIALS, username)))),
+                        locked -> locked instanceof OAuthException
+                                ? flow.showLogin(ctx, client, request, rid, LoginProblem.ACCOUNT_LOCKED, username)
+                                : Future.failedFuture(locked));
+    }
+
+    private Future<SessionRecord> startSession(RoutingContext ctx, User user, Client client, String ip) {
+        var platform = flow.platform;
+        long now = platform.clock().instant().getEpochSecond();
+        var login = platform.config().login();
+        String cookieValue = new TokenFormat.Opaque256().mint(TokenKind.ACCESS_TOKEN);
+        String hash = TokenHash.of(cookieValue);
+        SessionRecord session = new SessionRecord(UUID.randomUUID().toString(), user.subject(), user.username(),
+                now, now + login.sessionMaxSeconds());
+        Future<Void> stored = flow.sessions.save(hash, session, login.sessionIdleSeconds());
+        Future<Void> logged = platform.events().publish(new SessionStarted(EventMeta.now(ip), hash, user.subject(),
+                user.username(), client.clientId(), now, now + login.sessionIdleSeconds(),
+                session.absoluteExpiresAt()));
+        return Future.all(stored, logged).map(done -> {
+            flow.cookie.set(ctx, cookieValue);
+            return session;
+        });
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,128 @@
+package edu.lanyard.authorize;
+
+import edu.lanyard.authorize.page.HtmlResponse;
+import edu.lanyard.authorize.page.LogoutPage;
+import edu.lanyard.authorize.page.PageContext;
+import edu.lanyard.common.domain.Client;
+import edu.lanyard.common.event.EventMeta;
+import edu.lanyard.common.event.SessionEnded;
+import edu.lanyard.common.http.RequestParams;
+import edu.lanyard.common.http.Responses;
+import edu.lanyard.common.session.SessionRecord;
+import edu.lanyard.common.token.TokenHash;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * OIDC RP-Initiated Logout 1.0 at the {@code end_session_endpoint}. With a valid {@code id_token_hint} the session
+ * ends at once; without one the user confirms first (so a third-party page cannot sign people out). Ending the
+ * session revokes every token family issued in it. The user goes back to {@code post_logout_redirect_uri} only if
+ * the client registered it; otherwise Lanyard shows its own "signed out" page.
+ */
+public final class LogoutEndpoint implements Handler<RoutingContext> {
+    private static final String FORM_ACTION = "/oauth2/logout";
+
+    private final SignInFlow flow;
+    private final IdTokenHints hints;
+
+    public LogoutEndpoint(SignInFlow flow) {
+        this.flow = flow;
+        this.hints = new IdTokenHints(flow.platform.issuer(), flow.platform.publicJwks());
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        boolean post = ctx.request().method() == HttpMethod.POST;
+        RequestParams params = RequestParams.from(ctx, post
+                ? List.of(RequestParams.Source.QUERY, RequestParams.Source.FORM)
+                : List.of(RequestParams.Source.QUERY));
+        Optional<IdTokenHints.Hint> hint = hints.verify(params.firstOrNull("id_token_hint"));
+        String clientId = hint.map(IdTokenHints.Hint::clientId).orElse(params.firstOrNull("client_id"));
+        Optional<Client> client = Optional.ofNullable(clientId).flatMap(flow.platform.clients()::find);
+        String returnTo = allowedReturn(client, params.firstOrNull("post_logout_redirect_uri"),
+                params.firstOrNull("state"));
+        boolean confirmed = hint.isPresent() || (post && flow.csrf.verify(ctx, "logout"));
+        String uiLocales = params.firstOrNull("ui_locales");
+        if (!confirmed) {
+            confirm(ctx, params, uiLocales);
+            return;
+        }
+        endSession(ctx).onComplete(done -> {
+            if (done.failed()) {
+                flow.fail(ctx, done.cause(), uiLocales);
+            } else if (returnTo != null) {
+                ctx.response().setStatusCode(post ? 303 : 302).putHeader("Location", returnTo)
+                        .putHeader("Cache-Control", "no-store").end();
+            } else {
+                String name = client.map(SignInFlow::displayName).orElse(null);
+                HtmlResponse.send(ctx, LogoutPage.signedOut(PageContext.of(ctx, uiLocales), name, null)
+                        .render(flow.pages));
+            }
+        });
+    }
+
+    private void confirm(RoutingContext ctx, RequestParams params, String uiLocales) {
+        Map<String, String> hidden = new LinkedHashMap<>();
+        for (String name : List.of("client_id", "post_logout_redirect_uri", "state", "ui_locales")) {
+            params.first(name).ifPresent(value -> hidden.put(name, value));
+        }
+        String html = LogoutPage.confirm(PageContext.of(ctx, uiLocales), FORM_ACTION, flow.csrf.issue(ctx, "logout"),
+                hidden, null).render(flow.pages);
+        HtmlResponse.send(ctx, html);
+    }
+
+    /** Ends the browser's session, if it has one, and revokes what was issued in it. */
+    private Future<Void> endSession(RoutingContext ctx) {
+        Optional<String> cookie = flow.cookie.read(ctx);
+        flow.cookie.clear(ctx);
+        if (cookie.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        String hash = TokenHash.of(cookie.get());
+        String ip = Responses.clientIp(ctx);
+        return flow.sessions.remove(hash).compose(removed -> removed.isEmpty()
+                ? Future.succeededFuture()
+                : revokeSession(hash, removed.get(), ip));
+    }
+
+    private Future<Void> revokeSession(String hash, SessionRecord session, String ip) {
+        var platform = flow.platform;
+        Future<Void> logged = platform.events().publish(new SessionEnded(EventMeta.now(ip), hash, session.subject(),
+                "logout"));
+        return flow.sessions.takeGrants(session.sid()).compose(grants -> {
+            List<Future<Void>> revocations = new ArrayList<>();
+            long keep = platform.config().tokens().refreshTokenTtl();
+            for (String grantId : grants) {
+                revocations.add(platform.revoker().revokeGrant(grantId, null, session.subject(), "logout", keep,
+                        ip));
+            }
+            return Future.all(revocations).compose(all -> logged);
+        });
+    }
+
+    /** The return URL if the client registered it (as a post-logout or a redirect URI), with state appended. */
+    private static String allowedReturn(Optional<Client> client, String uri, String state) {
+        if (client.isEmpty() || uri == null) {
+            return null;
+        }
+        Client c = client.get();
+        boolean registered = c.postLogoutRedirectUris().contains(uri) || c.redirectUris().contains(uri);
+        if (!registered) {
+            return null;
+        }
+        if (state == null) {
+            return uri;
+        }
+        return uri + (uri.contains("?") ? "&" : "?") + "state=" + URLEncoder.encode(state, StandardCharsets.UTF_8);
+    }
+}
