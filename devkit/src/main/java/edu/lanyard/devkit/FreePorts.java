@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** Loopback ports that are free right now (another process could still take one before it is bound). */
-final class FreePorts {
+public final class FreePorts {
     private FreePorts() {
     }
 
@@ -18,7 +18,7 @@ final class FreePorts {
         return port;
     }
 
-    static int pick() {
+    public static int pick() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
