@@ -39,6 +39,7 @@ import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,10 +124,25 @@ public final class Node implements AutoCloseable {
                         ? Future.failedFuture("no broker") : Future.succeededFuture()))
                 .add("postgres", () -> pool.query("select 1").execute());
 
+        scheduleKeyRotation(vertx, keys, config.tokens());
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         await(vertx.deployVerticle(() -> new HttpVerticle(platform, services, health, Meters.scrapeHandler(meters)),
                 new DeploymentOptions().setInstances(instances)));
         return new Node(vertx, infrastructure, keys, platform, pool, kafka);
+    }
+
+    /**
+     * Rotates the signing keys once they reach their configured age; one member of the cluster does it. Old keys stay
+     * in the JWKS for the longest token lifetime plus a margin for clock skew.
+     */
+    private static void scheduleKeyRotation(Vertx vertx, SigningKeys keys, LanyardConfig.Tokens tokens) {
+        Duration maxAge = Duration.ofDays(tokens.signingKeyRotationDays());
+        Duration retain = Duration.ofSeconds(Math.max(Math.max(tokens.accessTokenTtl(), tokens.idTokenTtl()), 86_400))
+                .plus(Duration.ofMinutes(10));
+        vertx.setPeriodic(Duration.ofMinutes(1).toMillis(), Duration.ofHours(1).toMillis(), tick ->
+                vertx.executeBlocking(() -> keys.rotateIfOlderThan(maxAge, retain), false)
+                        .onFailure(e -> org.slf4j.LoggerFactory.getLogger(Node.class)
+                                .warn("signing key rotation check failed: {}", e.getMessage())));
     }
 
     static <T> T await(Future<T> future) throws Exception {

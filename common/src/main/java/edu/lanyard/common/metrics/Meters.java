@@ -16,11 +16,11 @@ public final class Meters {
 
     public static PrometheusMeterRegistry prometheus() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().commonTags("application", "lanyard");
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
-        registry.config().commonTags("application", "lanyard");
         return registry;
     }
 
