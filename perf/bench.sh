@@ -48,7 +48,8 @@ run() { # scenario connections
   local scenario=$1 conns=$2
   if [ "$scenario" = refresh ]; then
     : > "$WORK/refresh-$conns"
-    for _ in $(seq 1 "$conns"); do
+    # Two per connection: wrk may build a request it never sends, which would otherwise strand a connection.
+    for _ in $(seq 1 $((conns * 2))); do
       token "grant_type=password&username=student1&password=student1-pass&scope=profile" | field refresh_token
     done > "$WORK/refresh-$conns"
     export BENCH_REFRESH_TOKENS="$WORK/refresh-$conns"

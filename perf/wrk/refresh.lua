@@ -1,8 +1,8 @@
 -- Rotating refresh: every request presents a refresh token that has not been used yet, and the refresh token in each
 -- response goes back into the thread's pool. With one request in flight per connection, a pool as large as the
--- connection count means each connection always presents the token it (or a sibling) received last.
+-- connection count means each connection always presents a token received from an earlier response.
 local pool = {}
-local thread_index = 0
+thread_index = 0  -- set per thread by setup() through thread:set (must be a global)
 local counter = 0
 
 setup = function(thread)
