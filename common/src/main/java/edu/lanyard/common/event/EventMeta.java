@@ -1,7 +1,7 @@
 package edu.lanyard.common.event;
 
 import java.time.Instant;
-import java.util.UUID;
+import edu.lanyard.common.token.RandomIds;
 
 /**
  * Envelope facts every event carries.
@@ -15,6 +15,6 @@ public record EventMeta(String id, int v, long at, String ip) {
     public static final int CURRENT_VERSION = 1;
 
     public static EventMeta now(String ip) {
-        return new EventMeta(UUID.randomUUID().toString(), CURRENT_VERSION, Instant.now().toEpochMilli(), ip);
+        return new EventMeta(RandomIds.uuid(), CURRENT_VERSION, Instant.now().toEpochMilli(), ip);
     }
 }

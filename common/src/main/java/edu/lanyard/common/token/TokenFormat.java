@@ -3,7 +3,6 @@ package edu.lanyard.common.token;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -49,7 +48,7 @@ public sealed interface TokenFormat {
     record UuidV4() implements TokenFormat {
         @Override
         public String mint(TokenKind kind) {
-            return UUID.randomUUID().toString();
+            return RandomIds.uuid();
         }
     }
 

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Mints tokens, stores their hashes in Hazelcast and logs the decision, all before the client is answered. The
@@ -41,7 +40,7 @@ public final class TokenIssuer {
     }
 
     public static String newGrantId() {
-        return UUID.randomUUID().toString();
+        return RandomIds.uuid();
     }
 
     public Future<IssuedTokens> issue(IssueRequest request) {
@@ -52,7 +51,7 @@ public final class TokenIssuer {
                 request.username(), request.scope(), request.grantType(), request.sessionId(),
                 jwt ? "jwt" : "opaque", now, now + client.accessTokenTtl());
         String accessToken = jwt
-                ? jwtMinter.mint(client, access, UUID.randomUUID().toString())
+                ? jwtMinter.mint(client, access, RandomIds.uuid())
                 : request.format().mint(TokenKind.ACCESS_TOKEN);
         String accessHash = TokenHash.of(accessToken);
 
