@@ -59,9 +59,19 @@ run() { # scenario connections
   printf '%-20s %4s conns  %s\n' "$scenario" "$conns" "${line#RESULT }"
 }
 
+signins() { # workers
+  local line
+  line=$(java -cp perf/target/classes edu.lanyard.perf.SignInBenchmark "$BASE" "$1" "$DURATION" bench \
+    bench-secret-7f3c9a1e5b2d4f6081a3c5e7f9b1d3e5 http://127.0.0.1:9999/cb student1 student1-pass | grep '^RESULT')
+  printf '%-20s %4s workers %s\n' "browser sign-in" "$1" "${line#RESULT }"
+}
+
 echo "Lanyard benchmark: ${DURATION}s per run, wrk $THREADS threads, durability kafka, $(nproc) cores"
 for conns in $CONNECTIONS; do
   for scenario in client_credentials introspect userinfo refresh; do
     run "$scenario" "$conns"
   done
 done
+# authorize -> login POST (password hash) -> redirect -> code exchange -> userinfo, one fresh browser per sign-in
+signins 4
+signins 16
