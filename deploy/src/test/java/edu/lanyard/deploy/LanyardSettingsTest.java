@@ -54,7 +54,7 @@ class LanyardSettingsTest {
             assertEquals(5701, config.hazelcast().port());
             assertEquals(1, config.hazelcast().backupCount());
             assertEquals(LanyardConfig.Durability.KAFKA, config.durability());
-            assertEquals(1_000_000, config.login().maxFailuresPerIp(), "no per-address lockout behind the ingress");
+            assertTrue(config.http().trustForwardedHeaders(), "client addresses come from the ingress's X-Forwarded-For");
             assertEquals(5, config.login().maxFailuresPerUser(), "the per-user lockout stays");
         }
     }

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -46,6 +47,9 @@ public final class HttpVerticle extends VerticleBase {
 
     Router router() {
         Router router = Router.router(vertx);
+        if (platform.config().http().trustForwardedHeaders()) {
+            router.allowForward(AllowForwardHeaders.X_FORWARD);
+        }
         router.route().handler(new HttpMetrics(platform.meters()));
         router.get("/health/live").handler(HttpMetrics.named("health", health::live));
         router.get("/health/ready").handler(HttpMetrics.named("health", health::ready));

@@ -18,7 +18,11 @@ public record LanyardConfig(
         Login login,
         Map<String, DialectMount> dialects) {
 
-    public record Http(String host, int port, int maxBodyBytes) {
+    /**
+     * @param trustForwardedHeaders take the client address and scheme from X-Forwarded-For/-Proto (set it only behind
+     *                              a proxy that overwrites them, such as the Kubernetes ingress)
+     */
+    public record Http(String host, int port, int maxBodyBytes, boolean trustForwardedHeaders) {
     }
 
     /** Postgres for clients, users and projections. {@code createDatabase} makes the database if it is missing. */
