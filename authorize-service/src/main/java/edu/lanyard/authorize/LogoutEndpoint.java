@@ -4,11 +4,8 @@ import edu.lanyard.authorize.page.HtmlResponse;
 import edu.lanyard.authorize.page.LogoutPage;
 import edu.lanyard.authorize.page.PageContext;
 import edu.lanyard.common.domain.Client;
-import edu.lanyard.common.event.EventMeta;
-import edu.lanyard.common.event.SessionEnded;
 import edu.lanyard.common.http.RequestParams;
 import edu.lanyard.common.http.Responses;
-import edu.lanyard.common.session.SessionRecord;
 import edu.lanyard.common.token.TokenHash;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -17,7 +14,6 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,26 +84,7 @@ public final class LogoutEndpoint implements Handler<RoutingContext> {
         if (cookie.isEmpty()) {
             return Future.succeededFuture();
         }
-        String hash = TokenHash.of(cookie.get());
-        String ip = Responses.clientIp(ctx);
-        return flow.sessions.remove(hash).compose(removed -> removed.isEmpty()
-                ? Future.succeededFuture()
-                : revokeSession(hash, removed.get(), ip));
-    }
-
-    private Future<Void> revokeSession(String hash, SessionRecord session, String ip) {
-        var platform = flow.platform;
-        Future<Void> logged = platform.events().publish(new SessionEnded(EventMeta.now(ip), hash, session.subject(),
-                "logout"));
-        return flow.sessions.takeGrants(session.sid()).compose(grants -> {
-            List<Future<Void>> revocations = new ArrayList<>();
-            long keep = platform.config().tokens().refreshTokenTtl();
-            for (String grantId : grants) {
-                revocations.add(platform.revoker().revokeGrant(grantId, null, session.subject(), "logout", keep,
-                        ip));
-            }
-            return Future.all(revocations).compose(all -> logged);
-        });
+        return flow.terminator.end(TokenHash.of(cookie.get()), "logout", Responses.clientIp(ctx));
     }
 
     /** The return URL if the client registered it (as a post-logout or a redirect URI), with state appended. */
