@@ -42,7 +42,7 @@ public final class AuthorizeService {
         AuthorizeEndpoint authorize = new AuthorizeEndpoint(flow,
                 new AuthorizationRequestParser(platform.clients()), FrontChannelDialect.STANDARD);
         LogoutEndpoint logout = new LogoutEndpoint(flow);
-        router.get(parts.assets().mount() + "/*").handler(named("assets", new AssetsHandler(parts.assets())));
+        router.get(parts.assets().mount() + "*").handler(named("assets", new AssetsHandler(parts.assets())));
         for (String path : new String[]{"/oauth2/authorize", "/oauth2/login", "/oauth2/consent", "/oauth2/logout"}) {
             router.route(path).handler(headers);
         }

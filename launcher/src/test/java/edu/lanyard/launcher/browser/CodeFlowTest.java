@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static edu.lanyard.launcher.browser.Journeys.signIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,6 +60,22 @@ class CodeFlowTest {
         assertNotNull(idToken.getClaim("auth_time"));
         assertNotNull(idToken.getClaim("sid"));
         assertEquals(TokenHashes.leftHalfSha256(body.getString("access_token")), idToken.getClaim("at_hash"));
+    }
+
+    @Test
+    void theLoginPagesStylesheetAndIconAreServedByLanyard() {
+        WebReply login = new BrowserAgent().get(AuthorizeUrl.of(issuer, TestClient.WEBAPP).build());
+        Matcher links = Pattern.compile("<link rel=\"(stylesheet|icon)\" href=\"([^\"]+)\"").matcher(login.body());
+        int found = 0;
+        while (links.find()) {
+            found++;
+            String href = links.group(2).replace("&amp;", "&");
+            assertTrue(href.startsWith("/"), "no external CDN: " + href);
+            Http.Reply asset = Http.get(issuer + href, null);
+            assertEquals(200, asset.status(), href);
+            assertTrue(asset.header("Cache-Control").contains("immutable"), href);
+        }
+        assertEquals(2, found, "stylesheet and icon");
     }
 
     @Test
