@@ -7,6 +7,7 @@ import edu.lanyard.authorize.page.SecurityHeaders;
 import edu.lanyard.common.runtime.Platform;
 import edu.lanyard.common.store.KeyValueMap;
 import edu.lanyard.common.store.Sessions;
+import io.vertx.core.Context;
 import io.vertx.core.shareddata.Shareable;
 import io.vertx.ext.web.Router;
 
@@ -27,6 +28,10 @@ public final class AuthorizeService {
         static SignInParts of(Platform platform) {
             return platform.vertx().sharedData().<String, SignInParts>getLocalMap("lanyard.authorize")
                     .computeIfAbsent("sign-in", ignored -> {
+                        if (Context.isOnEventLoopThread()) {
+                            throw new IllegalStateException("the authorize service must be mounted off the event loop:"
+                                    + " building it reads templates and the cluster");
+                        }
                         Assets assets = Assets.load();
                         return new SignInParts(assets,
                                 AuthorizeService.flow(platform, PageRenderer.create(assets), Map.of()));

@@ -1,27 +1,23 @@
 package edu.lanyard.launcher.browser;
 
+import edu.lanyard.common.config.LanyardConfig;
 import edu.lanyard.common.event.AccountLocked;
-import edu.lanyard.common.event.EventCodec;
 import edu.lanyard.common.event.LifecycleEvent;
 import edu.lanyard.common.event.LoginFailed;
-import edu.lanyard.common.config.LanyardConfig;
 import edu.lanyard.devkit.FreePorts;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,7 +99,8 @@ class ClusterSignInTest {
                 Duration.ofSeconds(20));
         assertEquals(303, after.status(), "the lockout expires by itself: " + after.summary());
 
-        List<LifecycleEvent> events = eventsUntil(list -> list.stream().anyMatch(e -> e instanceof AccountLocked));
+        List<LifecycleEvent> events = EventLog.readUntil(nodeA.kafkaBootstrap(), topic,
+                list -> list.stream().anyMatch(e -> e instanceof AccountLocked));
         long failures = events.stream().filter(e -> e instanceof LoginFailed f && f.username().equals("dave"))
                 .count();
         assertEquals(MAX_FAILURES, failures, "every failure is an event: " + events);
@@ -119,7 +116,7 @@ class ClusterSignInTest {
         return browser.signIn(login, username, password);
     }
 
-    private static <T> T pollUntil(java.util.function.Supplier<T> attempt, Predicate<T> done, Duration limit) {
+    private static <T> T pollUntil(Supplier<T> attempt, Predicate<T> done, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         T last = attempt.get();
         while (!done.test(last) && System.nanoTime() < deadline) {
@@ -132,26 +129,5 @@ class ClusterSignInTest {
             last = attempt.get();
         }
         return last;
-    }
-
-    /** Reads the topic from the start until {@code enough} holds (or fifteen seconds pass). */
-    private static List<LifecycleEvent> eventsUntil(Predicate<List<LifecycleEvent>> enough) {
-        Map<String, Object> config = Map.of(
-                "bootstrap.servers", nodeA.kafkaBootstrap(),
-                "group.id", "cluster-test-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest",
-                "enable.auto.commit", "false");
-        List<LifecycleEvent> events = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (!enough.test(events) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    events.add(EventCodec.decode(record.value()));
-                }
-            }
-        }
-        return events;
     }
 }

@@ -2,12 +2,23 @@ package edu.lanyard.launcher.browser;
 
 import com.hazelcast.map.IMap;
 import com.nimbusds.jwt.JWTClaimsSet;
+import edu.lanyard.common.event.GrantRevoked;
+import edu.lanyard.common.event.LifecycleEvent;
+import edu.lanyard.common.event.SessionEnded;
+import edu.lanyard.common.event.SessionStarted;
+import edu.lanyard.common.event.TokensIssued;
+import edu.lanyard.common.json.Jsons;
+import edu.lanyard.common.session.SessionRecord;
+import edu.lanyard.common.token.TokenHash;
 import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static edu.lanyard.launcher.browser.Journeys.passThrough;
 import static edu.lanyard.launcher.browser.Journeys.redeem;
@@ -58,7 +69,7 @@ class SessionFlowTest {
     }
 
     @Test
-    void singleSignOnAcrossTwoClients() {
+    void singleSignOnAcrossTwoClients() throws Exception {
         BrowserAgent browser = new BrowserAgent();
         JWTClaimsSet first = idToken(redeem(tokens, TestClient.WEBAPP, signIn(browser, webapp(), "alice",
                 "alice-pass"), null));
@@ -68,6 +79,8 @@ class SessionFlowTest {
         assertEquals(first.getSubject(), library.getSubject());
         assertEquals(first.getClaim("sid"), library.getClaim("sid"), "one session, one sid");
         assertEquals(first.getClaim("auth_time"), library.getClaim("auth_time"), "no new authentication");
+        assertEquals(storedSession(browser).sid(), first.getClaim("sid"), "sid names the browser's SSO session");
+        assertEquals(storedSession(browser).authTime(), first.getLongClaim("auth_time"));
     }
 
     @Test
@@ -166,6 +179,32 @@ class SessionFlowTest {
     }
 
     @Test
+    void theSessionsStartEndAndRevocationsAreLifecycleEvents() throws Exception {
+        BrowserAgent browser = new BrowserAgent();
+        JsonObject issued = redeem(tokens, TestClient.WEBAPP, signIn(browser, webapp(), "carol", "carol-pass"), null);
+        JWTClaimsSet idToken = idToken(issued);
+        String sid = (String) idToken.getClaim("sid");
+        browser.get(issuer + "/oauth2/logout?id_token_hint=" + issued.getString("id_token"));
+
+        List<LifecycleEvent> events = EventLog.readUntil(server.kafkaBootstrap(), server.config().kafka().topic(),
+                list -> list.stream().anyMatch(e -> e instanceof GrantRevoked revoked && "logout".equals(
+                        revoked.reason()) && issuedIn(list, sid).contains(revoked.grantId())));
+        assertTrue(events.stream().anyMatch(e -> e instanceof SessionStarted started
+                && started.subject().equals(idToken.getSubject())), "SessionStarted");
+        assertTrue(events.stream().anyMatch(e -> e instanceof SessionEnded ended
+                && ended.subject().equals(idToken.getSubject()) && ended.reason().equals("logout")), "SessionEnded");
+        Set<String> grants = issuedIn(events, sid);
+        assertEquals(1, grants.size(), "one code, one grant: " + grants);
+        assertTrue(events.stream().anyMatch(e -> e instanceof GrantRevoked revoked
+                && grants.contains(revoked.grantId()) && revoked.reason().equals("logout")));
+    }
+
+    private static Set<String> issuedIn(List<LifecycleEvent> events, String sid) {
+        return events.stream().filter(e -> e instanceof TokensIssued issued && sid.equals(issued.sessionId()))
+                .map(e -> ((TokensIssued) e).grantId()).collect(Collectors.toSet());
+    }
+
+    @Test
     void logoutWithoutAHintAsksFirstThenSignsOut() {
         BrowserAgent browser = new BrowserAgent();
         JsonObject issued = redeem(tokens, TestClient.WEBAPP, signIn(browser, webapp(), "bob", "bob-pass"), null);
@@ -196,6 +235,24 @@ class SessionFlowTest {
     }
 
     @Test
+    void anIdTokenHintOfAnotherSessionDoesNotSignThisBrowserOutUnasked() {
+        JsonObject elsewhere = redeem(tokens, TestClient.WEBAPP, signIn(new BrowserAgent(), webapp(), "alice",
+                "alice-pass"), null);
+        BrowserAgent browser = new BrowserAgent();
+        signIn(browser, webapp(), "bob", "bob-pass");
+        WebReply reply = browser.get(issuer + "/oauth2/logout?id_token_hint=" + elsewhere.getString("id_token")
+                + "&post_logout_redirect_uri=" + BYE + "&state=x");
+        assertEquals(200, reply.status(), reply.summary());
+        assertTrue(reply.header("Location").isEmpty(), "the user is asked first");
+        assertEquals("webapp", reply.hiddenFields().get("client_id"), "the confirmation keeps the client");
+        assertNotNull(passThrough(browser, webapp().with("prompt", "none")).get("code"), "still signed in");
+
+        WebReply confirmed = browser.submit(reply, Map.of());
+        assertEquals(BYE + "?state=x", confirmed.location());
+        assertTrue(browser.get(webapp().build()).isLoginPage());
+    }
+
+    @Test
     void logoutNeverRedirectsToAnUnregisteredUri() {
         BrowserAgent browser = new BrowserAgent();
         JsonObject issued = redeem(tokens, TestClient.WEBAPP, signIn(browser, webapp(), "bob", "bob-pass"), null);
@@ -218,6 +275,12 @@ class SessionFlowTest {
         long ttlSeconds = grants.getEntryView(sid).getTtl() / 1000;
         assertTrue(ttlSeconds > 3600, "a 60-second client must not cut the memory of the portal's 30-day grant"
                 + " short: ttl " + ttlSeconds + " s");
+    }
+
+    private SessionRecord storedSession(BrowserAgent browser) {
+        String cookie = browser.cookie("lanyard_session").orElseThrow();
+        IMap<String, String> sessions = server.node().infrastructure().hazelcast().getMap("lanyard.sessions");
+        return Jsons.read(sessions.get(TokenHash.of(cookie)), SessionRecord.class);
     }
 
     private static JWTClaimsSet idToken(JsonObject tokenResponse) {
