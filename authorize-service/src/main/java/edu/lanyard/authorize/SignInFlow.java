@@ -165,6 +165,7 @@ public final class SignInFlow {
     Future<Void> redirect(RoutingContext ctx, AuthorizationResponse response, boolean afterPost) {
         if (response.formPost()) {
             SecurityHeaders.allowFormRedirectTo(ctx, response.redirectUri());
+            SecurityHeaders.allowInlineScript(ctx, FormPostPage.SCRIPT_SHA256);
             return HtmlResponse.send(ctx, FormPostPage.render(response));
         }
         ctx.response().putHeader("Cache-Control", "no-store")

@@ -1,6 +1,9 @@
 package edu.lanyard.launcher.browser;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 
 import java.util.Map;
@@ -29,10 +32,16 @@ final class CallbackServer implements AutoCloseable {
                 request.response().setStatusCode(404).end();
                 return;
             }
-            self[0].arrivals.add(Callback.decode(request.query()));
-            request.response().putHeader("Content-Type", "text/html; charset=utf-8")
-                    .end("<!DOCTYPE html><html lang=\"en\"><head><title>Course Portal</title></head>"
-                            + "<body><h1>Signed in to Course Portal</h1></body></html>");
+            // response_mode=form_post arrives as a form body, the others in the query.
+            Future<String> params = request.method() == HttpMethod.POST
+                    ? request.body().map(Buffer::toString)
+                    : Future.succeededFuture(request.query());
+            params.onSuccess(raw -> {
+                self[0].arrivals.add(Callback.decode(raw));
+                request.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                        .end("<!DOCTYPE html><html lang=\"en\"><head><title>Course Portal</title></head>"
+                                + "<body><h1>Signed in to Course Portal</h1></body></html>");
+            });
         });
         self[0] = new CallbackServer(vertx, server);
         server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -43,7 +52,7 @@ final class CallbackServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.actualPort() + PATH;
     }
 
-    /** The query of the next request to arrive, waiting up to ten seconds. */
+    /** The parameters of the next request to arrive, waiting up to ten seconds. */
     Map<String, String> next() throws InterruptedException {
         Map<String, String> params = arrivals.poll(10, TimeUnit.SECONDS);
         if (params == null) {

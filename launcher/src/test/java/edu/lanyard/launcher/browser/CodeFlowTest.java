@@ -197,8 +197,9 @@ class CodeFlowTest {
         Map<String, String> fields = page.hiddenFields();
         assertEquals("fp<&>\"state", fields.get("state"));
         assertNotNull(fields.get("code"));
-        assertTrue(page.header("Content-Security-Policy").orElseThrow().contains("form-action 'self' http://127.0.0.1:9101"),
-                page.header("Content-Security-Policy").orElseThrow());
+        String csp = page.header("Content-Security-Policy").orElseThrow();
+        assertTrue(csp.contains("form-action 'self' http://127.0.0.1:9101"), csp);
+        assertTrue(csp.contains("script-src 'sha256-"), "only the auto-submit script may run: " + csp);
         assertEquals(200, tokens.redeem(TestClient.WEBAPP, fields.get("code"), null).status());
     }
 

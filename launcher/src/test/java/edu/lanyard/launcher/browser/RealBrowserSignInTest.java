@@ -122,6 +122,20 @@ class RealBrowserSignInTest {
     }
 
     @Test
+    void formPostResponseModePostsTheCodeToTheApplicationByItself() throws Exception {
+        WebDriver driver = english.driver();
+        driver.get(AuthorizeUrl.of(server.baseUrl(), client()).with("response_mode", "form_post")
+                .with("state", "posted").build());
+        submit(driver, "carol", "carol-pass");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(app.url()));
+        Map<String, String> arrived = app.next();
+        assertEquals("posted", arrived.get("state"));
+        assertNotNull(arrived.get("code"));
+        assertEquals("Signed in to Course Portal", driver.findElement(By.tagName("h1")).getText());
+        assertNoConsoleProblems(english);
+    }
+
+    @Test
     void anUnregisteredRedirectUriStaysOnLanyardsErrorPage() throws Exception {
         WebDriver driver = english.driver();
         String elsewhere = app.url().replace("/callback", "/elsewhere");

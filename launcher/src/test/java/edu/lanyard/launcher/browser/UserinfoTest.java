@@ -72,6 +72,13 @@ class UserinfoTest {
     }
 
     @Test
+    void anotherAuthenticationSchemeIsAlsoABareChallenge() {
+        Http.Reply reply = Http.get(endpoint, Http.basic(TestClient.WEBAPP.id(), TestClient.WEBAPP.secret()));
+        assertEquals(401, reply.status(), reply.body());
+        assertFalse(reply.header("WWW-Authenticate").contains("error="), "RFC 6750 §3.1: an unsupported method");
+    }
+
+    @Test
     void anUnknownTokenIsInvalidToken() {
         Http.Reply reply = Http.get(endpoint, "Bearer not-a-token-we-issued");
         assertEquals(401, reply.status());
