@@ -112,7 +112,7 @@ public final class LoginEndpoint implements Handler<RoutingContext> {
         return store(cookieHash, renewed, client, ip).map(renewed);
     }
 
-    /** Saves the session and logs it; a renewal logs SessionStarted again under the same hash, with its new auth_time. */
+    /** Saves the session and logs it; a renewal logs SessionStarted again, same hash, new auth_time. */
     private Future<Void> store(String cookieHash, SessionRecord session, Client client, String ip) {
         var platform = flow.platform;
         long idle = platform.config().login().sessionIdleSeconds();

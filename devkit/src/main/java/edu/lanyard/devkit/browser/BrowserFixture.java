@@ -146,7 +146,8 @@ public final class BrowserFixture implements AutoCloseable {
             installed = runInstaller();
         }
         if (!installed) {
-            String banner = "\n" + "!".repeat(78) + "\n!! BROWSER TESTS SKIPPED: chromium/chromedriver are missing and could not be"
+            String banner = "\n" + "!".repeat(78)
+                    + "\n!! BROWSER TESTS SKIPPED: chromium/chromedriver are missing and could not be"
                     + " installed\n!! (no apt-get, or no root). Install: apt-get install chromium chromium-driver"
                     + " fonts-noto-cjk\n" + "!".repeat(78);
             System.err.println(banner);

@@ -18,8 +18,9 @@ class HostileInputTest {
     void oddAuthorizeRequestsAreAnsweredCleanly() {
         String base = issuer + "/oauth2/authorize?";
         List<String> queries = List.of("", "client_id=", "client_id=webapp&client_id=library",
-                "client_id=webapp&redirect_uri=javascript%3Aalert(1)", "client_id=webapp&redirect_uri=http%3A%2F%2F127.0.0.1%3A9101%2Fcb"
-                        + "&response_type=code&scope=openid&max_age=-1",
+                "client_id=webapp&redirect_uri=javascript%3Aalert(1)",
+                "client_id=webapp&redirect_uri=http%3A%2F%2F127.0.0.1%3A9101%2Fcb&response_type=code"
+                        + "&scope=openid&max_age=-1",
                 "client_id=webapp&redirect_uri=http%3A%2F%2F127.0.0.1%3A9101%2Fcb&response_type=code"
                         + "&scope=openid&prompt=none%20login",
                 "client_id=webapp&redirect_uri=http%3A%2F%2F127.0.0.1%3A9101%2Fcb&response_type=code"

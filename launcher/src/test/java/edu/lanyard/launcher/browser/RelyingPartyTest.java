@@ -144,7 +144,8 @@ class RelyingPartyTest {
         assertEquals(bye + "?state=" + state.getValue(), reply.location());
         UserInfoResponse after = UserInfoResponse.parse(new UserInfoRequest(provider.getUserInfoEndpointURI(),
                 signedIn.tokens().getBearerAccessToken()).toHTTPRequest().send());
-        assertEquals(401, after.toErrorResponse().getErrorObject().getHTTPStatusCode(), "the token died with the session");
+        assertEquals(401, after.toErrorResponse().getErrorObject().getHTTPStatusCode(),
+                "the token died with the session");
     }
 
     private record SignedIn(OIDCTokens tokens, IDTokenClaimsSet claims, Nonce nonce) {
