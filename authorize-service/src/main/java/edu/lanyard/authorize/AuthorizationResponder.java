@@ -63,8 +63,10 @@ public final class AuthorizationResponder {
             if (request.state() != null) {
                 params.put("state", request.state());
             }
-            long keep = Math.max(client.refreshTokenTtl(), client.accessTokenTtl());
-            return sessions.addGrant(session.sid(), grantId, keep)
+            // Logout can reach this grant only while the session lives, and must reach it that long whatever the
+            // client's own token lifetimes (a short-lived client's grant must not cut the others' memory short).
+            long sessionLeft = session.absoluteExpiresAt() - platform.clock().instant().getEpochSecond();
+            return sessions.addGrant(session.sid(), grantId, Math.max(1, sessionLeft))
                     .map(v -> new AuthorizationResponse(request.redirectUri(), request.responseMode(), params));
         });
     }

@@ -60,9 +60,13 @@ public final class AuthorizeEndpoint implements Handler<RoutingContext> {
                 (LoginProblem) null, null));
     }
 
+    /** OIDC Core §3.1.2.1: re-authenticate once max_age has passed; max_age=0 is prompt=login. */
     private boolean freshEnough(AuthorizationRequest request, SessionRecord session) {
         if (request.maxAge() == null) {
             return true;
+        }
+        if (request.maxAge() == 0) {
+            return false;
         }
         long age = flow.platform.clock().instant().getEpochSecond() - session.authTime();
         return age <= request.maxAge();

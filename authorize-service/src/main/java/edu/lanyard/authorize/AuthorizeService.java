@@ -2,12 +2,13 @@ package edu.lanyard.authorize;
 
 import edu.lanyard.authorize.page.Assets;
 import edu.lanyard.authorize.page.AssetsHandler;
-import edu.lanyard.authorize.page.CsrfTokens;
 import edu.lanyard.authorize.page.PageRenderer;
 import edu.lanyard.authorize.page.SecurityHeaders;
 import edu.lanyard.common.runtime.Platform;
 import edu.lanyard.common.store.KeyValueMap;
 import edu.lanyard.common.store.Sessions;
+import io.vertx.core.Context;
+import io.vertx.core.shareddata.Shareable;
 import io.vertx.ext.web.Router;
 
 import java.util.Map;
@@ -19,14 +20,34 @@ public final class AuthorizeService {
     private AuthorizeService() {
     }
 
+    /**
+     * What every event loop's routes share. Building it reads the classpath (templates, assets) and the cluster (the
+     * CSRF key), so it is built once per process, on the first mount, and kept with the process's Vert.x instance.
+     */
+    record SignInParts(Assets assets, SignInFlow flow) implements Shareable {
+        static SignInParts of(Platform platform) {
+            return platform.vertx().sharedData().<String, SignInParts>getLocalMap("lanyard.authorize")
+                    .computeIfAbsent("sign-in", ignored -> {
+                        if (Context.isOnEventLoopThread()) {
+                            throw new IllegalStateException("the authorize service must be mounted off the event loop:"
+                                    + " building it reads templates and the cluster");
+                        }
+                        Assets assets = Assets.load();
+                        return new SignInParts(assets,
+                                AuthorizeService.flow(platform, PageRenderer.create(assets), Map.of()));
+                    });
+        }
+    }
+
+    /** Mounts the routes; the first call in a process blocks briefly, so call it off the event loop. */
     public static void mount(Router router, Platform platform) {
-        Assets assets = Assets.load();
-        SignInFlow flow = flow(platform, PageRenderer.create(assets), Map.of());
+        SignInParts parts = SignInParts.of(platform);
+        SignInFlow flow = parts.flow();
         SecurityHeaders headers = new SecurityHeaders();
         AuthorizeEndpoint authorize = new AuthorizeEndpoint(flow,
                 new AuthorizationRequestParser(platform.clients()), FrontChannelDialect.STANDARD);
         LogoutEndpoint logout = new LogoutEndpoint(flow);
-        router.get(assets.mount() + "/*").handler(named("assets", new AssetsHandler(assets)));
+        router.get(parts.assets().mount() + "*").handler(named("assets", new AssetsHandler(parts.assets())));
         for (String path : new String[]{"/oauth2/authorize", "/oauth2/login", "/oauth2/consent", "/oauth2/logout"}) {
             router.route(path).handler(headers);
         }

@@ -65,7 +65,7 @@ public final class LoginEndpoint implements Handler<RoutingContext> {
                         .compose(user -> platform.passwords().verify(user.orElse(null), password)
                                 .compose(ok -> ok && user.isPresent()
                                         ? platform.loginThrottle().recordSuccess(username)
-                                        .compose(v -> startSession(ctx, user.get(), client, ip))
+                                        .compose(v -> establishSession(ctx, user.get(), client, ip))
                                         .compose(session -> flow.forget(rid).map(session))
                                         .compose(session -> flow.proceed(ctx, client, request, session, true))
                                         : platform.loginThrottle().recordFailure(username, ip, client.clientId())
@@ -76,22 +76,51 @@ public final class LoginEndpoint implements Handler<RoutingContext> {
                                 : Future.failedFuture(locked));
     }
 
+    /**
+     * Signing in again as the session's own user (prompt=login, max_age) renews that session, so it keeps its sid
+     * and logout still reaches the tokens issued before; signing in as someone else ends the other user's session
+     * first, as a logout would.
+     */
+    private Future<SessionRecord> establishSession(RoutingContext ctx, User user, Client client, String ip) {
+        Optional<String> cookieHash = flow.cookie.read(ctx).map(TokenHash::of);
+        return flow.currentSession(ctx).compose(current -> {
+            if (current.isPresent() && current.get().subject().equals(user.subject())) {
+                return renewSession(cookieHash.orElseThrow(), current.get(), client, ip);
+            }
+            Future<Void> previousEnded = cookieHash.isPresent()
+                    ? flow.terminator.end(cookieHash.get(), "replaced", ip)
+                    : Future.succeededFuture();
+            return previousEnded.compose(v -> startSession(ctx, user, client, ip));
+        });
+    }
+
     private Future<SessionRecord> startSession(RoutingContext ctx, User user, Client client, String ip) {
-        var platform = flow.platform;
-        long now = platform.clock().instant().getEpochSecond();
-        var login = platform.config().login();
+        long now = flow.platform.clock().instant().getEpochSecond();
         String cookieValue = new TokenFormat.Opaque256().mint(TokenKind.ACCESS_TOKEN);
-        String hash = TokenHash.of(cookieValue);
         SessionRecord session = new SessionRecord(UUID.randomUUID().toString(), user.subject(), user.username(),
-                now, now + login.sessionMaxSeconds());
-        Future<Void> stored = flow.sessions.save(hash, session, login.sessionIdleSeconds());
-        Future<Void> logged = platform.events().publish(new SessionStarted(EventMeta.now(ip), hash, user.subject(),
-                user.username(), client.clientId(), now, now + login.sessionIdleSeconds(),
-                session.absoluteExpiresAt()));
-        return Future.all(stored, logged).map(done -> {
+                now, now + flow.platform.config().login().sessionMaxSeconds());
+        return store(TokenHash.of(cookieValue), session, client, ip).map(v -> {
             flow.cookie.set(ctx, cookieValue);
             return session;
         });
+    }
+
+    private Future<SessionRecord> renewSession(String cookieHash, SessionRecord current, Client client, String ip) {
+        long now = flow.platform.clock().instant().getEpochSecond();
+        SessionRecord renewed = new SessionRecord(current.sid(), current.subject(), current.username(), now,
+                current.absoluteExpiresAt());
+        return store(cookieHash, renewed, client, ip).map(renewed);
+    }
+
+    /** Saves the session and logs it; a renewal logs SessionStarted again, same hash, new auth_time. */
+    private Future<Void> store(String cookieHash, SessionRecord session, Client client, String ip) {
+        var platform = flow.platform;
+        long idle = platform.config().login().sessionIdleSeconds();
+        Future<Void> stored = flow.sessions.save(cookieHash, session, idle);
+        Future<Void> logged = platform.events().publish(new SessionStarted(EventMeta.now(ip), cookieHash,
+                session.subject(), session.username(), client.clientId(), session.authTime(),
+                session.authTime() + idle, session.absoluteExpiresAt()));
+        return Future.all(stored, logged).mapEmpty();
     }
 
     private static String trimmed(String value) {

@@ -4,8 +4,6 @@ import edu.lanyard.authorize.page.HtmlResponse;
 import edu.lanyard.authorize.page.LogoutPage;
 import edu.lanyard.authorize.page.PageContext;
 import edu.lanyard.common.domain.Client;
-import edu.lanyard.common.event.EventMeta;
-import edu.lanyard.common.event.SessionEnded;
 import edu.lanyard.common.http.RequestParams;
 import edu.lanyard.common.http.Responses;
 import edu.lanyard.common.session.SessionRecord;
@@ -17,7 +15,6 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,33 +48,48 @@ public final class LogoutEndpoint implements Handler<RoutingContext> {
         Optional<Client> client = Optional.ofNullable(clientId).flatMap(flow.platform.clients()::find);
         String returnTo = allowedReturn(client, params.firstOrNull("post_logout_redirect_uri"),
                 params.firstOrNull("state"));
-        boolean confirmed = hint.isPresent() || (post && flow.csrf.verify(ctx, "logout"));
         String uiLocales = params.firstOrNull("ui_locales");
-        if (!confirmed) {
-            confirm(ctx, params, uiLocales);
-            return;
-        }
-        endSession(ctx).onComplete(done -> {
-            if (done.failed()) {
-                flow.fail(ctx, done.cause(), uiLocales);
-            } else if (returnTo != null) {
-                ctx.response().setStatusCode(post ? 303 : 302).putHeader("Location", returnTo)
-                        .putHeader("Cache-Control", "no-store").end();
-            } else {
-                String name = client.map(SignInFlow::displayName).orElse(null);
-                HtmlResponse.send(ctx, LogoutPage.signedOut(PageContext.of(ctx, uiLocales), name, null)
-                        .render(flow.pages));
+        boolean confirmedByForm = post && flow.csrf.verify(ctx, "logout");
+        flow.currentSession(ctx).compose(session -> {
+            if (!confirmedByForm && !hintMatches(hint, session)) {
+                confirm(ctx, params, client, uiLocales);
+                return Future.succeededFuture();
             }
-        });
+            return endSession(ctx).compose(ended -> signedOut(ctx, post, returnTo, client, uiLocales));
+        }).onFailure(failure -> flow.fail(ctx, failure, uiLocales));
     }
 
-    private void confirm(RoutingContext ctx, RequestParams params, String uiLocales) {
+    /**
+     * An id_token_hint stands for the user's confirmation only if it names the browser's own session (RP-Initiated
+     * Logout §2): an id_token of another session, or one that leaked, must not sign this browser out unasked.
+     */
+    private static boolean hintMatches(Optional<IdTokenHints.Hint> hint, Optional<SessionRecord> session) {
+        if (hint.isEmpty()) {
+            return false;
+        }
+        return session.isEmpty() || session.get().sid().equals(hint.get().sid());
+    }
+
+    private Future<Void> signedOut(RoutingContext ctx, boolean post, String returnTo, Optional<Client> client,
+                                   String uiLocales) {
+        if (returnTo != null) {
+            return ctx.response().setStatusCode(post ? 303 : 302).putHeader("Location", returnTo)
+                    .putHeader("Cache-Control", "no-store").end();
+        }
+        String name = client.map(SignInFlow::displayName).orElse(null);
+        return HtmlResponse.send(ctx, LogoutPage.signedOut(PageContext.of(ctx, uiLocales), name, null)
+                .render(flow.pages));
+    }
+
+    private void confirm(RoutingContext ctx, RequestParams params, Optional<Client> client, String uiLocales) {
         Map<String, String> hidden = new LinkedHashMap<>();
-        for (String name : List.of("client_id", "post_logout_redirect_uri", "state", "ui_locales")) {
+        client.ifPresent(c -> hidden.put("client_id", c.clientId()));
+        for (String name : List.of("post_logout_redirect_uri", "state", "ui_locales")) {
             params.first(name).ifPresent(value -> hidden.put(name, value));
         }
+        String name = client.map(SignInFlow::displayName).orElse(null);
         String html = LogoutPage.confirm(PageContext.of(ctx, uiLocales), FORM_ACTION, flow.csrf.issue(ctx, "logout"),
-                hidden, null).render(flow.pages);
+                hidden, name).render(flow.pages);
         HtmlResponse.send(ctx, html);
     }
 
@@ -88,26 +100,7 @@ public final class LogoutEndpoint implements Handler<RoutingContext> {
         if (cookie.isEmpty()) {
             return Future.succeededFuture();
         }
-        String hash = TokenHash.of(cookie.get());
-        String ip = Responses.clientIp(ctx);
-        return flow.sessions.remove(hash).compose(removed -> removed.isEmpty()
-                ? Future.succeededFuture()
-                : revokeSession(hash, removed.get(), ip));
-    }
-
-    private Future<Void> revokeSession(String hash, SessionRecord session, String ip) {
-        var platform = flow.platform;
-        Future<Void> logged = platform.events().publish(new SessionEnded(EventMeta.now(ip), hash, session.subject(),
-                "logout"));
-        return flow.sessions.takeGrants(session.sid()).compose(grants -> {
-            List<Future<Void>> revocations = new ArrayList<>();
-            long keep = platform.config().tokens().refreshTokenTtl();
-            for (String grantId : grants) {
-                revocations.add(platform.revoker().revokeGrant(grantId, null, session.subject(), "logout", keep,
-                        ip));
-            }
-            return Future.all(revocations).compose(all -> logged);
-        });
+        return flow.terminator.end(TokenHash.of(cookie.get()), "logout", Responses.clientIp(ctx));
     }
 
     /** The return URL if the client registered it (as a post-logout or a redirect URI), with state appended. */

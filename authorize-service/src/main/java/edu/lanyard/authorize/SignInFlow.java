@@ -47,6 +47,7 @@ public final class SignInFlow {
     final SessionCookie cookie;
     final CsrfTokens csrf;
     final PageRenderer pages;
+    final SessionTerminator terminator;
     private final KeyValueMap pending;
     private final KeyValueMap consents;
     private final AuthorizationResponder responder;
@@ -62,6 +63,7 @@ public final class SignInFlow {
         this.pending = pending;
         this.consents = consents;
         this.responder = new AuthorizationResponder(platform, sessions);
+        this.terminator = new SessionTerminator(platform, sessions);
         this.dialects = dialects;
     }
 
@@ -163,6 +165,7 @@ public final class SignInFlow {
     Future<Void> redirect(RoutingContext ctx, AuthorizationResponse response, boolean afterPost) {
         if (response.formPost()) {
             SecurityHeaders.allowFormRedirectTo(ctx, response.redirectUri());
+            SecurityHeaders.allowInlineScript(ctx, FormPostPage.SCRIPT_SHA256);
             return HtmlResponse.send(ctx, FormPostPage.render(response));
         }
         ctx.response().putHeader("Cache-Control", "no-store")

@@ -33,7 +33,11 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        Router router = router();
+        // Mounting a service may read the classpath or the cluster (templates, shared keys): not on the event loop.
+        return vertx.executeBlocking(this::router, false).compose(this::listen);
+    }
+
+    private Future<?> listen(Router router) {
         var http = platform.config().http();
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(http.host())

@@ -23,6 +23,7 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
 
     static final String BASE_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
             + "form-action 'self'%s; frame-ancestors 'none'; base-uri 'none'";
+    private static final String SCRIPT_HASHES = SecurityHeaders.class.getName() + ".scriptHashes";
     private static final Set<String> NEVER_FORM_TARGETS =
             Set.of("javascript", "data", "vbscript", "file", "blob", "filesystem", "about");
     private static final String FORM_TARGETS = SecurityHeaders.class.getName() + ".formTargets";
@@ -51,11 +52,24 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
         });
     }
 
+    /**
+     * Lets this one page run the inline script whose SHA-256 (base64) is given, and nothing else: a hash source
+     * admits exactly that script text, so it cannot be abused to run injected code.
+     */
+    public static void allowInlineScript(RoutingContext ctx, String sha256Base64) {
+        ctx.put(SCRIPT_HASHES, "'sha256-" + sha256Base64 + "'");
+    }
+
     static String contentSecurityPolicy(Set<String> extraFormTargets) {
+        return contentSecurityPolicy(extraFormTargets, null);
+    }
+
+    static String contentSecurityPolicy(Set<String> extraFormTargets, String scriptSource) {
         String extra = extraFormTargets == null || extraFormTargets.isEmpty()
                 ? ""
                 : " " + String.join(" ", extraFormTargets);
-        return String.format(BASE_CSP, extra);
+        String policy = String.format(BASE_CSP, extra);
+        return scriptSource == null ? policy : policy + "; script-src " + scriptSource;
     }
 
     private static void apply(RoutingContext ctx) {
@@ -65,7 +79,7 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("text/html")) {
             return;
         }
-        headers.set("Content-Security-Policy", contentSecurityPolicy(ctx.get(FORM_TARGETS)));
+        headers.set("Content-Security-Policy", contentSecurityPolicy(ctx.get(FORM_TARGETS), ctx.get(SCRIPT_HASHES)));
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "no-referrer");
         headers.set(HttpHeaders.CACHE_CONTROL, "no-store");

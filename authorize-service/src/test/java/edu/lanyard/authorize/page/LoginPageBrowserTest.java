@@ -1,5 +1,6 @@
 package edu.lanyard.authorize.page;
 
+import edu.lanyard.devkit.browser.BrowserFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * RFC 6750 §2: a bearer token from the Authorization header, a form body field, or the query string — exactly one
- * of them; using two is an invalid_request.
+ * of them; using two is an invalid_request. An Authorization header of another scheme carries no bearer token.
  */
 public final class BearerToken {
     private BearerToken() {
@@ -16,11 +16,9 @@ public final class BearerToken {
     public static Optional<String> read(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");
         String fromHeader = null;
-        if (header != null) {
-            if (!header.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
-                throw OAuthError.invalidRequest("the Authorization header must use the Bearer scheme")
-                        .toException();
-            }
+        // Another scheme (Basic, say) is "an unsupported authentication method": no bearer token, which RFC 6750
+        // §3.1 answers with a bare challenge rather than an error.
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             fromHeader = header.substring(7).trim();
             if (fromHeader.isEmpty()) {
                 throw OAuthError.invalidRequest("the Bearer token is empty").toException();

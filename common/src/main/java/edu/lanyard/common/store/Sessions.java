@@ -51,6 +51,12 @@ public final class Sessions {
                 .map(json -> Optional.ofNullable(json).map(j -> Jsons.read(j, SessionRecord.class)));
     }
 
+    /**
+     * Links a token family to the session so logout can revoke it.
+     *
+     * @param keepSeconds how long the session's grant list is kept; every call resets it, so pass the session's
+     *                    remaining life (the same for every grant of the session), not a token lifetime
+     */
     public Future<Void> addGrant(String sid, String grantId, long keepSeconds) {
         return Async.onCaller(vertx, sessionGrants.submitToKey(sid, new AddGrant(grantId, keepSeconds)))
                 .mapEmpty();

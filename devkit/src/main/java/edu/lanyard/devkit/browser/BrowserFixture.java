@@ -1,4 +1,4 @@
-package edu.lanyard.authorize.page;
+package edu.lanyard.devkit.browser;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
@@ -29,12 +29,17 @@ import java.util.stream.Stream;
  * A real headless Chromium (Debian's {@code /usr/bin/chromium} driven by {@code /usr/bin/chromedriver}) with a fresh
  * profile. Installs both through {@code install-chromium.sh} the first time it is needed; if they cannot be
  * installed here it skips the test with a loud message rather than failing it.
+ *
+ * <p>Selenium and JUnit are optional dependencies of devkit: a module using this declares {@code selenium-java}
+ * (test scope) itself, so the launcher jar never carries them.
  */
-final class BrowserFixture implements AutoCloseable {
+public final class BrowserFixture implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Relative to the module under test (Surefire's working directory). */
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String INSTALLER = "/lanyard-devkit/install-chromium.sh";
 
     private static Boolean installed;
 
@@ -51,7 +56,7 @@ final class BrowserFixture implements AutoCloseable {
     /**
      * @param acceptLanguages the browser's language preference, e.g. {@code "zh-CN,zh"}; sent as Accept-Language
      */
-    static BrowserFixture start(String acceptLanguages) throws IOException {
+    public static BrowserFixture start(String acceptLanguages) throws IOException {
         ensureInstalled();
         Path profile = Files.createTempDirectory("lanyard-chromium-");
         ChromeOptions options = new ChromeOptions();
@@ -76,29 +81,29 @@ final class BrowserFixture implements AutoCloseable {
         return new BrowserFixture(driver, service, profile);
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
     /** Emulates a media feature, e.g. {@code prefers-color-scheme: dark}, through chromedriver's CDP passthrough. */
-    void emulateMedia(String feature, String value) {
+    public void emulateMedia(String feature, String value) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia",
                 Map.of("features", List.of(Map.of("name", feature, "value", value))));
     }
 
     /** Makes the viewport phone-sized (CSS pixels) with a high-density screen. */
-    void emulatePhone(int width, int height) {
+    public void emulatePhone(int width, int height) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
     }
 
-    void resetEmulation() {
+    public void resetEmulation() {
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
     }
 
     /** Saves a PNG of the viewport to {@code target/screenshots/NAME.png}. */
-    Path screenshot(String name) throws IOException {
+    public Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path target = SCREENSHOTS.resolve(name + ".png");
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
@@ -107,7 +112,7 @@ final class BrowserFixture implements AutoCloseable {
     }
 
     /** Like {@link #screenshot} but tall enough for the whole document, at the current viewport width. */
-    Path screenshotFullPage(String name) throws IOException {
+    public Path screenshotFullPage(String name) throws IOException {
         Number width = (Number) driver.executeScript("return document.documentElement.clientWidth");
         Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
@@ -120,7 +125,7 @@ final class BrowserFixture implements AutoCloseable {
     }
 
     /** Browser console entries since the last call (CSP violations are reported there as errors). */
-    List<String> takeConsole() {
+    public List<String> takeConsole() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::toString)
                 .toList();
@@ -141,7 +146,8 @@ final class BrowserFixture implements AutoCloseable {
             installed = runInstaller();
         }
         if (!installed) {
-            String banner = "\n" + "!".repeat(78) + "\n!! BROWSER TESTS SKIPPED: chromium/chromedriver are missing and could not be"
+            String banner = "\n" + "!".repeat(78)
+                    + "\n!! BROWSER TESTS SKIPPED: chromium/chromedriver are missing and could not be"
                     + " installed\n!! (no apt-get, or no root). Install: apt-get install chromium chromium-driver"
                     + " fonts-noto-cjk\n" + "!".repeat(78);
             System.err.println(banner);
@@ -151,7 +157,7 @@ final class BrowserFixture implements AutoCloseable {
 
     private static boolean runInstaller() throws IOException {
         Path script = Files.createTempFile("install-chromium", ".sh");
-        try (InputStream in = BrowserFixture.class.getResourceAsStream("/install-chromium.sh")) {
+        try (InputStream in = BrowserFixture.class.getResourceAsStream(INSTALLER)) {
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
         try {

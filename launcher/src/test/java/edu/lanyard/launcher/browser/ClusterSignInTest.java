@@ -1,0 +1,133 @@
+package edu.lanyard.launcher.browser;
+
+import edu.lanyard.common.config.LanyardConfig;
+import edu.lanyard.common.event.AccountLocked;
+import edu.lanyard.common.event.LifecycleEvent;
+import edu.lanyard.common.event.LoginFailed;
+import edu.lanyard.devkit.FreePorts;
+import edu.lanyard.launcher.Http;
+import edu.lanyard.launcher.LanyardTestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two Lanyard nodes, each with its own Hazelcast member, joined in one cluster over one database and one topic:
+ * a sign-in may start on one node and finish on the other, and brute-force counting sees both.
+ */
+class ClusterSignInTest {
+    private static final int MAX_FAILURES = 3;
+    private static final String LOCKED_MESSAGE = "This account is locked for a while";
+
+    private static LanyardTestServer nodeA;
+    private static LanyardTestServer nodeB;
+    private static String topic;
+
+    @BeforeAll
+    static void startTwoNodes() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int portA = FreePorts.pick();
+        int portB = FreePorts.pick();
+        topic = "lanyard.events.cluster-" + run;
+        Map<String, String> shared = Map.of(
+                "LANYARD_HAZELCAST_CLUSTER_NAME", "lanyard-cluster-" + run,
+                "LANYARD_HAZELCAST_MEMBERS", "127.0.0.1:" + portA + ",127.0.0.1:" + portB,
+                "LANYARD_KAFKA_TOPIC", topic,
+                "LANYARD_LOGIN_MAX_FAILURES_PER_USER", String.valueOf(MAX_FAILURES),
+                "LANYARD_LOGIN_LOCKOUT_SECONDS", "3");
+        Map<String, String> a = new HashMap<>(shared);
+        a.put("LANYARD_HAZELCAST_PORT", String.valueOf(portA));
+        nodeA = LanyardTestServer.start(a, SignInServer.importFile());
+        LanyardConfig.Postgres db = nodeA.config().postgres();
+        Map<String, String> b = new HashMap<>(shared);
+        b.put("LANYARD_HAZELCAST_PORT", String.valueOf(portB));
+        b.put("LANYARD_POSTGRES_DATABASE", db.database());
+        nodeB = LanyardTestServer.start(b, null);
+        assertEquals(2, nodeB.node().infrastructure().hazelcast().getCluster().getMembers().size(),
+                "the nodes formed one cluster");
+    }
+
+    @AfterAll
+    static void stop() {
+        for (LanyardTestServer node : new LanyardTestServer[]{nodeB, nodeA}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    @Test
+    void aLoginFormFromOneNodeIsPostedToTheOtherAndItsCodeRedeemedThere() {
+        BrowserAgent browser = new BrowserAgent();
+        WebReply login = browser.get(AuthorizeUrl.of(nodeA.baseUrl(), TestClient.WEBAPP).with("state", "ab").build());
+        Map<String, String> form = login.hiddenFields();
+        form.put("username", "carol");
+        form.put("password", "carol-pass");
+        WebReply redirect = browser.post(nodeB.baseUrl() + "/oauth2/login", form);
+        assertEquals(303, redirect.status(), "node B resumes node A's request: " + redirect.summary());
+        assertEquals("ab", redirect.callback().get("state"));
+
+        Http.Reply tokens = new TokenCalls(nodeB.baseUrl()).redeem(TestClient.WEBAPP, redirect.callback().get("code"),
+                null);
+        assertEquals(200, tokens.status(), tokens.body());
+        Callback sso = Journeys.passThrough(browser, AuthorizeUrl.of(nodeA.baseUrl(), TestClient.LIBRARY));
+        assertTrue(sso.has("code"), "the session started on B is known to A");
+    }
+
+    @Test
+    void failuresOnOneNodeLockTheUserOnTheOtherUntilTheLockoutEnds() {
+        for (int i = 0; i < MAX_FAILURES; i++) {
+            WebReply again = attempt(nodeA, "dave", "wrong-" + i);
+            assertTrue(again.isLoginPage(), again.summary());
+        }
+        WebReply locked = attempt(nodeB, "dave", "dave-pass");
+        assertTrue(locked.isLoginPage(), "even the right password is refused while locked: " + locked.summary());
+        assertTrue(locked.body().contains(LOCKED_MESSAGE), locked.body());
+
+        WebReply after = pollUntil(() -> attempt(nodeB, "dave", "dave-pass"), WebReply::isRedirect,
+                Duration.ofSeconds(20));
+        assertEquals(303, after.status(), "the lockout expires by itself: " + after.summary());
+
+        List<LifecycleEvent> events = EventLog.readUntil(nodeA.kafkaBootstrap(), topic,
+                list -> list.stream().anyMatch(e -> e instanceof AccountLocked));
+        long failures = events.stream().filter(e -> e instanceof LoginFailed f && f.username().equals("dave"))
+                .count();
+        assertEquals(MAX_FAILURES, failures, "every failure is an event: " + events);
+        AccountLocked lock = (AccountLocked) events.stream().filter(e -> e instanceof AccountLocked).findFirst()
+                .orElseThrow();
+        assertEquals("dave", lock.target());
+        assertEquals("user", lock.targetKind());
+    }
+
+    private static WebReply attempt(LanyardTestServer node, String username, String password) {
+        BrowserAgent browser = new BrowserAgent();
+        WebReply login = browser.get(AuthorizeUrl.of(node.baseUrl(), TestClient.WEBAPP).build());
+        return browser.signIn(login, username, password);
+    }
+
+    private static <T> T pollUntil(Supplier<T> attempt, Predicate<T> done, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        T last = attempt.get();
+        while (!done.test(last) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            last = attempt.get();
+        }
+        return last;
+    }
+}
