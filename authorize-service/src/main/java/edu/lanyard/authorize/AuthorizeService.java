@@ -5,23 +5,35 @@ import edu.lanyard.authorize.page.AssetsHandler;
 import edu.lanyard.authorize.page.CsrfTokens;
 import edu.lanyard.authorize.page.PageRenderer;
 import edu.lanyard.authorize.page.SecurityHeaders;
+import edu.lanyard.common.dialect.DialectEndpoint;
+import edu.lanyard.common.dialect.DialectRoutes;
+import edu.lanyard.common.dialect.ProductDialect;
+import edu.lanyard.common.dialect.ProductDialects;
 import edu.lanyard.common.runtime.Platform;
 import edu.lanyard.common.store.KeyValueMap;
 import edu.lanyard.common.store.Sessions;
 import io.vertx.ext.web.Router;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static edu.lanyard.common.metrics.HttpMetrics.named;
 
-/** The authorize service's routes: authorization endpoint, login and consent pages, logout, page assets. */
+/**
+ * The authorize service's routes: authorization endpoint, login and consent pages, logout, page assets; and each
+ * enabled product dialect's authorize aliases and logout under its prefix.
+ */
 public final class AuthorizeService {
     private AuthorizeService() {
     }
 
     public static void mount(Router router, Platform platform) {
         Assets assets = Assets.load();
-        SignInFlow flow = flow(platform, PageRenderer.create(assets), Map.of());
+        List<ProductDialect> dialects = ProductDialects.enabled(platform.config().dialects());
+        Map<String, FrontChannelDialect> frontChannels = new HashMap<>();
+        dialects.forEach(d -> frontChannels.put(d.name(), new ProductFrontChannel(d)));
+        SignInFlow flow = flow(platform, PageRenderer.create(assets), frontChannels);
         SecurityHeaders headers = new SecurityHeaders();
         AuthorizeEndpoint authorize = new AuthorizeEndpoint(flow,
                 new AuthorizationRequestParser(platform.clients()), FrontChannelDialect.STANDARD);
@@ -36,6 +48,24 @@ public final class AuthorizeService {
         router.post("/oauth2/consent").handler(named("consent", new ConsentEndpoint(flow)));
         router.get("/oauth2/logout").handler(named("logout", logout));
         router.post("/oauth2/logout").handler(named("logout", logout));
+        for (ProductDialect dialect : dialects) {
+            mountDialect(router, dialect, flow, headers, frontChannels.get(dialect.name()));
+        }
+    }
+
+    /** A product's authorize aliases and logout under its prefix; its login and consent are Lanyard's pages. */
+    private static void mountDialect(Router router, ProductDialect dialect, SignInFlow flow, SecurityHeaders headers,
+                                     FrontChannelDialect frontChannel) {
+        for (DialectEndpoint endpoint : dialect.authorizeEndpoints()) {
+            router.route(dialect.prefix() + endpoint.path()).handler(headers);
+        }
+        for (DialectEndpoint endpoint : dialect.logoutEndpoints()) {
+            router.route(dialect.prefix() + endpoint.path()).handler(headers);
+        }
+        DialectRoutes.mount(router, dialect, dialect.authorizeEndpoints(), "authorize",
+                new AuthorizeEndpoint(flow, new AuthorizationRequestParser(flow.platform.clients()), frontChannel));
+        DialectRoutes.mount(router, dialect, dialect.logoutEndpoints(), "logout",
+                new DialectLogoutEndpoint(dialect, flow));
     }
 
     static SignInFlow flow(Platform platform, PageRenderer pages, Map<String, FrontChannelDialect> dialects) {

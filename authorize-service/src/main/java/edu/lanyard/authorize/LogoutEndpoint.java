@@ -4,20 +4,13 @@ import edu.lanyard.authorize.page.HtmlResponse;
 import edu.lanyard.authorize.page.LogoutPage;
 import edu.lanyard.authorize.page.PageContext;
 import edu.lanyard.common.domain.Client;
-import edu.lanyard.common.event.EventMeta;
-import edu.lanyard.common.event.SessionEnded;
 import edu.lanyard.common.http.RequestParams;
-import edu.lanyard.common.http.Responses;
-import edu.lanyard.common.session.SessionRecord;
-import edu.lanyard.common.token.TokenHash;
-import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +50,7 @@ public final class LogoutEndpoint implements Handler<RoutingContext> {
             confirm(ctx, params, uiLocales);
             return;
         }
-        endSession(ctx).onComplete(done -> {
+        flow.terminator.end(ctx).onComplete(done -> {
             if (done.failed()) {
                 flow.fail(ctx, done.cause(), uiLocales);
             } else if (returnTo != null) {
@@ -79,35 +72,6 @@ public final class LogoutEndpoint implements Handler<RoutingContext> {
         String html = LogoutPage.confirm(PageContext.of(ctx, uiLocales), FORM_ACTION, flow.csrf.issue(ctx, "logout"),
                 hidden, null).render(flow.pages);
         HtmlResponse.send(ctx, html);
-    }
-
-    /** Ends the browser's session, if it has one, and revokes what was issued in it. */
-    private Future<Void> endSession(RoutingContext ctx) {
-        Optional<String> cookie = flow.cookie.read(ctx);
-        flow.cookie.clear(ctx);
-        if (cookie.isEmpty()) {
-            return Future.succeededFuture();
-        }
-        String hash = TokenHash.of(cookie.get());
-        String ip = Responses.clientIp(ctx);
-        return flow.sessions.remove(hash).compose(removed -> removed.isEmpty()
-                ? Future.succeededFuture()
-                : revokeSession(hash, removed.get(), ip));
-    }
-
-    private Future<Void> revokeSession(String hash, SessionRecord session, String ip) {
-        var platform = flow.platform;
-        Future<Void> logged = platform.events().publish(new SessionEnded(EventMeta.now(ip), hash, session.subject(),
-                "logout"));
-        return flow.sessions.takeGrants(session.sid()).compose(grants -> {
-            List<Future<Void>> revocations = new ArrayList<>();
-            long keep = platform.config().tokens().refreshTokenTtl();
-            for (String grantId : grants) {
-                revocations.add(platform.revoker().revokeGrant(grantId, null, session.subject(), "logout", keep,
-                        ip));
-            }
-            return Future.all(revocations).compose(all -> logged);
-        });
     }
 
     /** The return URL if the client registered it (as a post-logout or a redirect URI), with state appended. */

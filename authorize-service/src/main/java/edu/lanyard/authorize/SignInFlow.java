@@ -47,6 +47,7 @@ public final class SignInFlow {
     final SessionCookie cookie;
     final CsrfTokens csrf;
     final PageRenderer pages;
+    final SessionTerminator terminator;
     private final KeyValueMap pending;
     private final KeyValueMap consents;
     private final AuthorizationResponder responder;
@@ -62,6 +63,7 @@ public final class SignInFlow {
         this.pending = pending;
         this.consents = consents;
         this.responder = new AuthorizationResponder(platform, sessions);
+        this.terminator = new SessionTerminator(platform, sessions, cookie);
         this.dialects = dialects;
     }
 
