@@ -124,16 +124,19 @@ public final class CasDialect extends ProductDialect {
 
     // ---- profile ----
 
-    /** NESTED (default): {@code {"attributes":{…},"id":…}}; option {@code profileView: flat} lifts them up. */
+    /**
+     * NESTED (default): {@code {"attributes":{…},"id":…}}; option {@code profileView: flat} lifts them up. The id is
+     * the username unless {@code idAttribute} names another field (CAS's principal attribute).
+     */
     @Override
     public void renderProfile(RoutingContext ctx, ProfileSource source) {
         Client client = source.clientOrNull();
         Map<String, Object> attributes = whitelisted(source, attributes(source));
-        String id = fields(source).textOrEmpty("username");
+        String id = fields(source).textOrEmpty(options.string(client, "idAttribute", "username"));
         JsonObject body = new JsonObject();
         if ("FLAT".equals(options.choice(client, "profileView", "nested"))) {
-            body.put("id", id);
             attributes.forEach(body::put);
+            body.put("id", id);
         } else {
             body.put("attributes", new JsonObject(attributes)).put("id", id);
         }
