@@ -166,12 +166,15 @@ public final class AuthorizationRequestParser {
         }
     }
 
-    /** The default response mode: query for code alone, fragment once tokens are in the response. */
+    /**
+     * The default response mode: fragment once tokens are in the response, else query (also for a response_type
+     * Lanyard does not know, whose unsupported_response_type error the client can then read server-side).
+     */
     private static AuthorizationRequest withMode(AuthorizationRequest r, String requested) {
         String mode = requested;
         if (mode == null || !Set.of("query", "fragment", "form_post").contains(mode)) {
             Set<String> types = Scopes.parse(r.responseType());
-            mode = types.isEmpty() || types.equals(Set.of("code")) ? "query" : "fragment";
+            mode = types.contains("token") || types.contains("id_token") ? "fragment" : "query";
         }
         return new AuthorizationRequest(r.clientId(), r.redirectUri(), r.redirectUriGiven(), r.responseType(), mode,
                 r.scope(), r.state(), r.nonce(), r.codeChallenge(), r.codeChallengeMethod(), r.prompt(), r.maxAge(),

@@ -48,7 +48,7 @@ public final class AuthorizationResponder {
         }).compose(tokens -> {
             long now = platform.clock().instant().getEpochSecond();
             if (tokens != null) {
-                dialect.putTokenFields(params, tokens, tokens.expiresIn(now));
+                dialect.putTokenFields(params, tokens, tokens.expiresIn(now), client);
             }
             if (!request.wantsIdToken()) {
                 return Future.succeededFuture();
@@ -109,6 +109,6 @@ public final class AuthorizationResponder {
                                             String grantId, FrontChannelDialect dialect, String ip) {
         return platform.tokenIssuer().issue(new IssueRequest(client, grantId, "implicit", session.subject(),
                 session.username(), request.scope(), session.sid(), session.authTime(), dialect.tokenFormat(),
-                false, null, null, ip));
+                dialect.refreshTokenWithImplicit(client), null, null, ip));
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Parameters going back to the client's redirect URI, and how: in the query, in the fragment, or by an auto-posted
- * form (OAuth 2.0 Form Post Response Mode).
+ * form (OAuth 2.0 Form Post Response Mode); {@code both} puts them in query and fragment (a product dialect's switch).
  */
 public record AuthorizationResponse(String redirectUri, String mode, Map<String, String> params) {
 
@@ -20,6 +20,11 @@ public record AuthorizationResponse(String redirectUri, String mode, Map<String,
         String joined = encoded();
         if (joined.isEmpty()) {
             return url.toString();
+        }
+        if ("both".equals(mode)) {
+            // The PHP SSO's switch: the same pairs in query and fragment, for whichever the app's script parses.
+            return url.append(redirectUri.contains("?") ? "&" : "?").append(joined).append('#').append(joined)
+                    .toString();
         }
         if ("fragment".equals(mode)) {
             url.append(redirectUri.contains("#") ? "&" : "#");

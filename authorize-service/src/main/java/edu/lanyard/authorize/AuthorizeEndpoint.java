@@ -36,8 +36,8 @@ public final class AuthorizeEndpoint implements Handler<RoutingContext> {
         String uiLocales = params.firstOrNull("ui_locales");
         Future<Void> done;
         try {
-            AuthorizationRequestParser.Parsed parsed = parser.parse(params, dialect.name(),
-                    dialect.defaultResponseType());
+            AuthorizationRequestParser.Parsed parsed = deliveredAsProductDid(parser.parse(params, dialect.name(),
+                    dialect.defaultResponseType()));
             done = flow.currentSession(ctx).compose(session -> decide(ctx, parsed, session));
         } catch (RuntimeException e) {
             done = Future.failedFuture(e);
@@ -58,6 +58,19 @@ public final class AuthorizeEndpoint implements Handler<RoutingContext> {
         }
         return flow.park(request).compose(rid -> flow.showLogin(ctx, parsed.client(), request, rid,
                 (LoginProblem) null, null));
+    }
+
+    /** A product that put implicit tokens elsewhere than the fragment keeps doing so for its apps. */
+    private AuthorizationRequestParser.Parsed deliveredAsProductDid(AuthorizationRequestParser.Parsed parsed) {
+        AuthorizationRequest r = parsed.request();
+        String mode = dialect.implicitResponseMode(parsed.client());
+        if (mode == null || !r.wantsAccessToken() || !"fragment".equals(r.responseMode())) {
+            return parsed;
+        }
+        return new AuthorizationRequestParser.Parsed(parsed.client(), new AuthorizationRequest(r.clientId(),
+                r.redirectUri(), r.redirectUriGiven(), r.responseType(), mode, r.scope(), r.state(), r.nonce(),
+                r.codeChallenge(), r.codeChallengeMethod(), r.prompt(), r.maxAge(), r.loginHint(), r.uiLocales(),
+                r.dialect()));
     }
 
     /** OIDC Core §3.1.2.1: re-authenticate once max_age has passed; max_age=0 is prompt=login. */

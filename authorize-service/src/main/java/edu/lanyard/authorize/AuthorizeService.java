@@ -4,6 +4,10 @@ import edu.lanyard.authorize.page.Assets;
 import edu.lanyard.authorize.page.AssetsHandler;
 import edu.lanyard.authorize.page.PageRenderer;
 import edu.lanyard.authorize.page.SecurityHeaders;
+import edu.lanyard.common.dialect.DialectEndpoint;
+import edu.lanyard.common.dialect.DialectRoutes;
+import edu.lanyard.common.dialect.ProductDialect;
+import edu.lanyard.common.dialect.ProductDialects;
 import edu.lanyard.common.runtime.Platform;
 import edu.lanyard.common.store.KeyValueMap;
 import edu.lanyard.common.store.Sessions;
@@ -11,11 +15,16 @@ import io.vertx.core.Context;
 import io.vertx.core.shareddata.Shareable;
 import io.vertx.ext.web.Router;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static edu.lanyard.common.metrics.HttpMetrics.named;
 
-/** The authorize service's routes: authorization endpoint, login and consent pages, logout, page assets. */
+/**
+ * The authorize service's routes: authorization endpoint, login and consent pages, logout, page assets; and each
+ * enabled product dialect's authorize aliases and logout under its prefix.
+ */
 public final class AuthorizeService {
     private AuthorizeService() {
     }
@@ -24,7 +33,8 @@ public final class AuthorizeService {
      * What every event loop's routes share. Building it reads the classpath (templates, assets) and the cluster (the
      * CSRF key), so it is built once per process, on the first mount, and kept with the process's Vert.x instance.
      */
-    record SignInParts(Assets assets, SignInFlow flow) implements Shareable {
+    record SignInParts(Assets assets, SignInFlow flow, List<ProductDialect> dialects,
+                       Map<String, FrontChannelDialect> frontChannels) implements Shareable {
         static SignInParts of(Platform platform) {
             return platform.vertx().sharedData().<String, SignInParts>getLocalMap("lanyard.authorize")
                     .computeIfAbsent("sign-in", ignored -> {
@@ -33,8 +43,11 @@ public final class AuthorizeService {
                                     + " building it reads templates and the cluster");
                         }
                         Assets assets = Assets.load();
-                        return new SignInParts(assets,
-                                AuthorizeService.flow(platform, PageRenderer.create(assets), Map.of()));
+                        List<ProductDialect> dialects = ProductDialects.enabled(platform.config().dialects());
+                        Map<String, FrontChannelDialect> frontChannels = new HashMap<>();
+                        dialects.forEach(d -> frontChannels.put(d.name(), new ProductFrontChannel(d)));
+                        return new SignInParts(assets, AuthorizeService.flow(platform, PageRenderer.create(assets),
+                                frontChannels), dialects, Map.copyOf(frontChannels));
                     });
         }
     }
@@ -57,6 +70,24 @@ public final class AuthorizeService {
         router.post("/oauth2/consent").handler(named("consent", new ConsentEndpoint(flow)));
         router.get("/oauth2/logout").handler(named("logout", logout));
         router.post("/oauth2/logout").handler(named("logout", logout));
+        for (ProductDialect dialect : parts.dialects()) {
+            mountDialect(router, dialect, flow, headers, parts.frontChannels().get(dialect.name()));
+        }
+    }
+
+    /** A product's authorize aliases and logout under its prefix; its login and consent are Lanyard's pages. */
+    private static void mountDialect(Router router, ProductDialect dialect, SignInFlow flow, SecurityHeaders headers,
+                                     FrontChannelDialect frontChannel) {
+        for (DialectEndpoint endpoint : dialect.authorizeEndpoints()) {
+            router.route(dialect.prefix() + endpoint.path()).handler(headers);
+        }
+        for (DialectEndpoint endpoint : dialect.logoutEndpoints()) {
+            router.route(dialect.prefix() + endpoint.path()).handler(headers);
+        }
+        DialectRoutes.mount(router, dialect, dialect.authorizeEndpoints(), "authorize",
+                new AuthorizeEndpoint(flow, new AuthorizationRequestParser(flow.platform.clients()), frontChannel));
+        DialectRoutes.mount(router, dialect, dialect.logoutEndpoints(), "logout",
+                new DialectLogoutEndpoint(dialect, flow));
     }
 
     static SignInFlow flow(Platform platform, PageRenderer pages, Map<String, FrontChannelDialect> dialects) {

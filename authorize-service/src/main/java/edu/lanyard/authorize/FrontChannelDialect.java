@@ -1,5 +1,6 @@
 package edu.lanyard.authorize;
 
+import edu.lanyard.common.domain.Client;
 import edu.lanyard.common.token.IssuedTokens;
 import edu.lanyard.common.token.TokenFormat;
 
@@ -19,6 +20,24 @@ public interface FrontChannelDialect {
 
     /** Adds the implicit-grant token fields in this product's shape. */
     void putTokenFields(Map<String, String> params, IssuedTokens tokens, long expiresIn);
+
+    /** Adds the implicit-grant token fields for a client whose switches may change them. */
+    default void putTokenFields(Map<String, String> params, IssuedTokens tokens, long expiresIn, Client client) {
+        putTokenFields(params, tokens, expiresIn);
+    }
+
+    /**
+     * Where this product delivered implicit responses ({@code query}, {@code fragment} or {@code both}), or null
+     * for RFC 6749 §4.2.2's fragment.
+     */
+    default String implicitResponseMode(Client client) {
+        return null;
+    }
+
+    /** Whether an implicit response also carries a refresh token (the PHP SSO's, forbidden by RFC 6749 §4.2.2). */
+    default boolean refreshTokenWithImplicit(Client client) {
+        return false;
+    }
 
     FrontChannelDialect STANDARD = new FrontChannelDialect() {
         private final TokenFormat format = new TokenFormat.Opaque256();

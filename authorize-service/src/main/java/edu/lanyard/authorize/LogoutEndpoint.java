@@ -5,9 +5,7 @@ import edu.lanyard.authorize.page.LogoutPage;
 import edu.lanyard.authorize.page.PageContext;
 import edu.lanyard.common.domain.Client;
 import edu.lanyard.common.http.RequestParams;
-import edu.lanyard.common.http.Responses;
 import edu.lanyard.common.session.SessionRecord;
-import edu.lanyard.common.token.TokenHash;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
@@ -55,7 +53,7 @@ public final class LogoutEndpoint implements Handler<RoutingContext> {
                 confirm(ctx, params, client, uiLocales);
                 return Future.succeededFuture();
             }
-            return endSession(ctx).compose(ended -> signedOut(ctx, post, returnTo, client, uiLocales));
+            return flow.terminator.end(ctx).compose(ended -> signedOut(ctx, post, returnTo, client, uiLocales));
         }).onFailure(failure -> flow.fail(ctx, failure, uiLocales));
     }
 
@@ -91,16 +89,6 @@ public final class LogoutEndpoint implements Handler<RoutingContext> {
         String html = LogoutPage.confirm(PageContext.of(ctx, uiLocales), FORM_ACTION, flow.csrf.issue(ctx, "logout"),
                 hidden, name).render(flow.pages);
         HtmlResponse.send(ctx, html);
-    }
-
-    /** Ends the browser's session, if it has one, and revokes what was issued in it. */
-    private Future<Void> endSession(RoutingContext ctx) {
-        Optional<String> cookie = flow.cookie.read(ctx);
-        flow.cookie.clear(ctx);
-        if (cookie.isEmpty()) {
-            return Future.succeededFuture();
-        }
-        return flow.terminator.end(TokenHash.of(cookie.get()), "logout", Responses.clientIp(ctx));
     }
 
     /** The return URL if the client registered it (as a post-logout or a redirect URI), with state appended. */

@@ -2,25 +2,42 @@ package edu.lanyard.authorize;
 
 import edu.lanyard.common.event.EventMeta;
 import edu.lanyard.common.event.SessionEnded;
+import edu.lanyard.common.http.Responses;
 import edu.lanyard.common.runtime.Platform;
 import edu.lanyard.common.session.SessionRecord;
 import edu.lanyard.common.store.Sessions;
+import edu.lanyard.common.token.TokenHash;
 import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Ends an SSO session: forgets it, revokes every token family issued in it and logs {@link SessionEnded}. Used by
- * logout, and by a sign-in that replaces another user's session in the same browser.
+ * every logout endpoint (OIDC's and the products'), and by a sign-in that replaces another user's session in the
+ * same browser.
  */
-final class SessionTerminator {
+public final class SessionTerminator {
     private final Platform platform;
     private final Sessions sessions;
+    private final SessionCookie cookie;
 
-    SessionTerminator(Platform platform, Sessions sessions) {
+    public SessionTerminator(Platform platform, Sessions sessions, SessionCookie cookie) {
         this.platform = platform;
         this.sessions = sessions;
+        this.cookie = cookie;
+    }
+
+    /** Ends the browser's session, if it has one, and clears its cookie; a browser without one is signed out. */
+    public Future<Void> end(RoutingContext ctx) {
+        Optional<String> value = cookie.read(ctx);
+        cookie.clear(ctx);
+        if (value.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return end(TokenHash.of(value.get()), "logout", Responses.clientIp(ctx));
     }
 
     /** Ends the session stored under {@code cookieHash}, if there still is one. */

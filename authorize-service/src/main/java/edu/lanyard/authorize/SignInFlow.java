@@ -63,7 +63,7 @@ public final class SignInFlow {
         this.pending = pending;
         this.consents = consents;
         this.responder = new AuthorizationResponder(platform, sessions);
-        this.terminator = new SessionTerminator(platform, sessions);
+        this.terminator = new SessionTerminator(platform, sessions, cookie);
         this.dialects = dialects;
     }
 

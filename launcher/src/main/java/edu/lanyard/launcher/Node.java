@@ -2,6 +2,8 @@ package edu.lanyard.launcher;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import edu.lanyard.common.client.ClientAuthenticator;
+import edu.lanyard.common.client.ClientLookup;
+import edu.lanyard.common.domain.Client;
 import edu.lanyard.common.config.LanyardConfig;
 import edu.lanyard.common.crypto.ClientSecretHasher;
 import edu.lanyard.common.crypto.PasswordHasher;
@@ -105,7 +107,18 @@ public final class Node implements AutoCloseable {
                 ? passwordHasher.verifyAgainstDummy(vertx, password).map(ignored -> false)
                 : passwordHasher.verify(vertx, user.passwordHash(), password);
 
-        Platform platform = new Platform(vertx, hz, config, clock, meters, clients::find,
+        ClientLookup clientLookup = new ClientLookup() {
+            @Override
+            public Optional<Client> find(String clientId) {
+                return clients.find(clientId);
+            }
+
+            @Override
+            public java.util.Collection<Client> all() {
+                return clients.all();
+            }
+        };
+        Platform platform = new Platform(vertx, hz, config, clock, meters, clientLookup,
                 new ClientAuthenticator(clients::find, secretHasher::matches), userLookup, passwordCheck,
                 new HazelcastLoginThrottle(new LoginAttempts(vertx, hz), events, config.login(), clock),
                 refreshTokens, new AuthorizationCodes(vertx, hz), revocations, events, issuer,

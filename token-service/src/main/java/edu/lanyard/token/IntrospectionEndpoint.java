@@ -46,7 +46,7 @@ public final class IntrospectionEndpoint implements Handler<RoutingContext> {
                     .toException();
         }
         RequestParams params = dialect.params(ctx);
-        PresentedCredentials presented = PresentedCredentials.read(ctx.request().getHeader("Authorization"), params);
+        PresentedCredentials presented = dialect.credentials(ctx, params);
         if (!(allowUnauthenticated && presented.clientId() == null)) {
             Client caller = clients.authenticate(presented);
             if (caller.isPublic()) {

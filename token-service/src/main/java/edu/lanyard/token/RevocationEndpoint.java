@@ -1,7 +1,6 @@
 package edu.lanyard.token;
 
 import edu.lanyard.common.client.ClientAuthenticator;
-import edu.lanyard.common.client.PresentedCredentials;
 import edu.lanyard.common.dialect.Dialect;
 import edu.lanyard.common.dialect.DialectResponder;
 import edu.lanyard.common.domain.Client;
@@ -47,8 +46,7 @@ public final class RevocationEndpoint implements Handler<RoutingContext> {
                     .toException();
         }
         RequestParams params = dialect.params(ctx);
-        Client client = clients.authenticate(PresentedCredentials.read(ctx.request().getHeader("Authorization"),
-                params));
+        Client client = clients.authenticate(dialect.credentials(ctx, params));
         String token = params.required("token");
         TokenKind hint = "refresh_token".equals(params.firstOrNull("token_type_hint"))
                 ? TokenKind.REFRESH_TOKEN : TokenKind.ACCESS_TOKEN;

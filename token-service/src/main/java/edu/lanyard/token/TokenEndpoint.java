@@ -1,12 +1,13 @@
 package edu.lanyard.token;
 
 import edu.lanyard.common.client.ClientAuthenticator;
-import edu.lanyard.common.client.PresentedCredentials;
 import edu.lanyard.common.dialect.Dialect;
 import edu.lanyard.common.dialect.DialectResponder;
+import edu.lanyard.common.dialect.TokenResult;
 import edu.lanyard.common.domain.Client;
 import edu.lanyard.common.domain.GrantType;
 import edu.lanyard.common.http.OAuthError;
+import edu.lanyard.common.http.OAuthException;
 import edu.lanyard.common.http.RequestParams;
 import edu.lanyard.common.http.Responses;
 import edu.lanyard.common.metrics.HttpMetrics;
@@ -17,6 +18,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.EnumMap;
@@ -45,31 +47,50 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
         DialectResponder.respond(ctx, dialect, () -> exchange(ctx), this::render);
     }
 
-    private Future<TokenResponse> exchange(RoutingContext ctx) {
+    private Future<TokenResult> exchange(RoutingContext ctx) {
+        if (ctx.request().method() == HttpMethod.GET && !dialect.acceptsGetAtTokenEndpoint()) {
+            throw OAuthError.invalidRequest("the token endpoint accepts POST only").toException();
+        }
         if (dialect.requiresFormContentType() && !FormBodies.isForm(ctx)) {
             throw OAuthError.invalidRequest("the request body must be application/x-www-form-urlencoded")
                     .toException();
         }
         RequestParams params = dialect.params(ctx);
-        Client client = clients.authenticate(PresentedCredentials.read(ctx.request().getHeader("Authorization"),
-                params));
-        String grantName = params.required("grant_type");
+        Future<TokenResult> result;
+        try {
+            result = exchange(ctx, params);
+        } catch (RuntimeException e) {
+            result = Future.failedFuture(e);
+        }
+        return result.recover(failure -> Future.failedFuture(
+                new OAuthException(dialect.tokenError(params, DialectResponder.errorOf(failure)))));
+    }
+
+    private Future<TokenResult> exchange(RoutingContext ctx, RequestParams params) {
+        Client client = clients.authenticate(dialect.credentials(ctx, params));
+        String grantName = params.first("grant_type").orElse(dialect.defaultGrantType());
+        if (grantName == null) {
+            throw OAuthError.invalidRequest("missing parameter: grant_type").toException();
+        }
         HttpMetrics.grant(ctx, grantName);
+        dialect.precheckTokenRequest(params);
         GrantType type = GrantType.fromWire(grantName).filter(grants::containsKey).orElseThrow(() ->
                 OAuthError.unsupportedGrantType("unsupported grant_type: " + grantName).toException());
         if (!client.allows(type)) {
             throw OAuthError.unauthorizedClient("this client may not use " + grantName).toException();
         }
         return grants.get(type).handle(new GrantContext(client, params, dialect.tokenFormat(),
-                Responses.clientIp(ctx)));
+                        Responses.clientIp(ctx)))
+                .map(response -> new TokenResult(client, grantName, response));
     }
 
-    private void render(RoutingContext ctx, TokenResponse response) {
+    private void render(RoutingContext ctx, TokenResult result) {
+        TokenResponse response = result.response();
         Counter.builder("lanyard.tokens.issued")
                 .tag("grant", response.grantType())
                 .tag("client", response.clientId())
                 .register(meters)
                 .increment();
-        dialect.renderToken(ctx, response);
+        dialect.renderToken(ctx, result);
     }
 }

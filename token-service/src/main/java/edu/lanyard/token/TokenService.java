@@ -1,5 +1,8 @@
 package edu.lanyard.token;
 
+import edu.lanyard.common.dialect.DialectRoutes;
+import edu.lanyard.common.dialect.ProductDialect;
+import edu.lanyard.common.dialect.ProductDialects;
 import edu.lanyard.common.dialect.StandardDialect;
 import edu.lanyard.common.http.Responses;
 import edu.lanyard.common.runtime.Platform;
@@ -29,6 +32,17 @@ public final class TokenService {
                         p.clock()));
     }
 
+    /** Every enabled product dialect's token and introspection endpoints, under its prefix (dialects.md §0.2). */
+    private static void mountDialects(Router router, Platform p, List<Grant> grants) {
+        for (ProductDialect dialect : ProductDialects.enabled(p.config().dialects())) {
+            DialectRoutes.mount(router, dialect, dialect.tokenEndpoints(), "token",
+                    new TokenEndpoint(dialect, p.clientAuthenticator(), grants, p.meters()));
+            DialectRoutes.mount(router, dialect, dialect.introspectionEndpoints(), "introspect",
+                    new IntrospectionEndpoint(dialect, p.clientAuthenticator(), p.validator(),
+                            dialect.allowsUnauthenticatedIntrospection()));
+        }
+    }
+
     /** Mounts the standard endpoints on {@code router}; a body handler must already be installed. */
     public static void mount(Router router, Platform p) {
         StandardDialect dialect = new StandardDialect(p.issuer());
@@ -43,6 +57,7 @@ public final class TokenService {
             ctx.response().putHeader("Cache-Control", "public, max-age=60");
             Responses.json(ctx, 200, p.publicJwks().get());
         }));
+        mountDialects(router, p, grants);
         JsonObject discovery = DiscoveryDocument.of(p.issuer());
         String body = discovery.encode();
         for (String path : List.of("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server")) {

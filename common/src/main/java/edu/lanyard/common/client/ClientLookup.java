@@ -2,10 +2,20 @@ package edu.lanyard.common.client;
 
 import edu.lanyard.common.domain.Client;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** Finds a registered client; implementations answer from memory (it is on every token request). */
 @FunctionalInterface
 public interface ClientLookup {
     Optional<Client> find(String clientId);
+
+    /**
+     * Every registered client, for the product logouts that name only a return address (CAS {@code service}): it
+     * is followed only if some client registered it. A lookup that cannot list answers none.
+     */
+    default Collection<Client> all() {
+        return List.of();
+    }
 }

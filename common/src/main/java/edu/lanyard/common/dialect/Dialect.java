@@ -1,5 +1,6 @@
 package edu.lanyard.common.dialect;
 
+import edu.lanyard.common.client.PresentedCredentials;
 import edu.lanyard.common.http.OAuthError;
 import edu.lanyard.common.http.RequestParams;
 import edu.lanyard.common.token.ActiveToken;
@@ -32,6 +33,11 @@ public interface Dialect {
 
     void renderToken(RoutingContext ctx, TokenResponse response);
 
+    /** The token response with what a dialect's per-client switches need; by default only the response counts. */
+    default void renderToken(RoutingContext ctx, TokenResult result) {
+        renderToken(ctx, result.response());
+    }
+
     void renderError(RoutingContext ctx, OAuthError error);
 
     void renderIntrospection(RoutingContext ctx, Optional<ActiveToken> token);
@@ -39,5 +45,29 @@ public interface Dialect {
     default RequestParams params(RoutingContext ctx) {
         RequestParams params = RequestParams.from(ctx, parameterSources());
         return rejectsRepeatedParameters() ? params.rejectRepeated() : params;
+    }
+
+    /** How the calling client identified itself (RFC 6749 §2.3 by default). */
+    default PresentedCredentials credentials(RoutingContext ctx, RequestParams params) {
+        return PresentedCredentials.read(ctx.request().getHeader("Authorization"), params);
+    }
+
+    /** The grant_type assumed when a token request has none, or null to require it. */
+    default String defaultGrantType() {
+        return null;
+    }
+
+    /** RFC 6749 §3.2 says POST; several products also answered GET. */
+    default boolean acceptsGetAtTokenEndpoint() {
+        return false;
+    }
+
+    /** Checks a product made before any lookup (MaxKey validates the shape of a code); throws an OAuthException. */
+    default void precheckTokenRequest(RequestParams params) {
+    }
+
+    /** Lets a dialect word a token-endpoint failure the way its product did. */
+    default OAuthError tokenError(RequestParams params, OAuthError error) {
+        return error;
     }
 }

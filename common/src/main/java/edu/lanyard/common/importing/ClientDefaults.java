@@ -1,5 +1,11 @@
 package edu.lanyard.common.importing;
 
+import edu.lanyard.common.dialect.ClientProfile;
+import edu.lanyard.common.dialect.ProductDialects;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** What an imported client gets when its entry leaves something out. */
@@ -30,5 +36,30 @@ final class ClientDefaults {
 
     static String dialect(String requested) {
         return requested == null ? STANDARD_DIALECT : requested;
+    }
+
+    /**
+     * Redirect URI matching names a product used, accepted as written in an import file (decision 3): MaxKey and the
+     * PHP SSO compared prefixes, CAS matched its service regex.
+     */
+    private static final Map<String, String> MATCH_ALIASES = Map.of(
+            "maxkey", "prefix", "authz", "prefix", "phpsso", "prefix", "cas", "regex", "ketanyun", "exact",
+            "standard", "exact");
+
+    /**
+     * The matching mode of a client: the one it names (product aliases resolved), or its product's when it names a
+     * dialect and no mode (decision 3), or exact. An unknown value comes back lower-cased for the validator to name.
+     */
+    static String redirectUriMatch(String requested, String dialect) {
+        if (requested != null) {
+            String lower = requested.trim().toLowerCase(Locale.ROOT);
+            return MATCH_ALIASES.getOrDefault(lower, lower);
+        }
+        return product(dialect).map(ClientProfile::redirectUriMatch).orElse("exact");
+    }
+
+    /** The product's lifetimes and matching for a client that names a product dialect. */
+    static Optional<ClientProfile> product(String dialect) {
+        return ProductDialects.clientDefaults(dialect(dialect));
     }
 }

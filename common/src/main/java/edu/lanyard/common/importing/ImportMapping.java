@@ -23,17 +23,21 @@ final class ImportMapping {
 
     static Client toClient(ClientEntry e, String secretHash, LanyardConfig.Tokens defaults) {
         String dialect = ClientDefaults.dialect(e.dialect());
+        var product = ClientDefaults.product(dialect);
+        Long productAccess = product.map(p -> p.accessTokenTtl()).orElse(null);
+        Long productRefresh = product.map(p -> p.refreshTokenTtl()).orElse(null);
+        Long productCode = product.map(p -> p.codeTtl()).orElse(null);
         return new Client(
                 e.clientId(),
                 e.name() == null ? e.clientId() : e.name(),
                 secretHash,
                 e.redirectUris(),
-                RedirectUriMatch.fromConfig(e.redirectUriMatch()),
+                RedirectUriMatch.fromConfig(ClientDefaults.redirectUriMatch(e.redirectUriMatch(), dialect)),
                 grantTypes(e.grantTypes()),
                 e.scopes(),
-                e.accessTokenTtl() == null ? defaults.accessTokenTtl() : e.accessTokenTtl(),
-                e.refreshTokenTtl() == null ? defaults.refreshTokenTtl() : e.refreshTokenTtl(),
-                e.codeTtl() == null ? defaults.codeTtl() : e.codeTtl(),
+                firstOf(e.accessTokenTtl(), productAccess, defaults.accessTokenTtl()),
+                firstOf(e.refreshTokenTtl(), productRefresh, defaults.refreshTokenTtl()),
+                firstOf(e.codeTtl(), productCode, defaults.codeTtl()),
                 e.accessTokenFormat() == null
                         ? AccessTokenFormat.OPAQUE
                         : AccessTokenFormat.valueOf(e.accessTokenFormat().toUpperCase(Locale.ROOT)),
@@ -45,6 +49,10 @@ final class ImportMapping {
                 e.postLogoutRedirectUris(),
                 dialect,
                 e.options());
+    }
+
+    private static long firstOf(Long own, Long product, long server) {
+        return own != null ? own : product != null ? product : server;
     }
 
     static User toUser(UserEntry e, String subject, String passwordHash) {

@@ -69,9 +69,10 @@ public final class ImportValidator {
         if (client.isPublic() && Boolean.FALSE.equals(client.rotateRefreshTokens())) {
             p.add("a public client (no client_secret) cannot turn off rotate_refresh_tokens");
         }
-        String match = lower(client.redirectUriMatch(), "exact");
+        String match = ClientDefaults.redirectUriMatch(client.redirectUriMatch(), client.dialect());
         if (!REDIRECT_MATCHES.contains(match)) {
-            p.add("redirect_uri_match '" + client.redirectUriMatch() + "' is not one of exact, prefix, regex");
+            p.add("redirect_uri_match '" + client.redirectUriMatch() + "' is not one of exact, prefix, regex"
+                    + " (or a product name: maxkey, authz, phpsso, cas, ketanyun)");
         }
         checkRedirectUris("redirect_uris", client.redirectUris(), match, p);
         checkRedirectUris("post_logout_redirect_uris", client.postLogoutRedirectUris(), "exact", p);

@@ -52,10 +52,17 @@ public sealed interface TokenFormat {
         }
     }
 
-    /** CAS tickets: {@code AT-n-<32 base64url>}, {@code RT-…}, {@code OC-…}; n counts per JVM from 1. */
-    record CasTicket(AtomicLong counter) implements TokenFormat {
+    /**
+     * CAS tickets: {@code AT-n-<32 base64url>}, {@code RT-…}, {@code OC-…}, optionally followed by {@code -suffix}.
+     * As in CAS's DefaultUniqueTicketIdGenerator each ticket kind has its own counter, per JVM, from 1.
+     */
+    record CasTicket(String hostSuffix) implements TokenFormat {
+        private static final java.util.Map<TokenKind, AtomicLong> COUNTERS = new java.util.EnumMap<>(java.util.Map.of(
+                TokenKind.ACCESS_TOKEN, new AtomicLong(), TokenKind.REFRESH_TOKEN, new AtomicLong(),
+                TokenKind.AUTHORIZATION_CODE, new AtomicLong()));
+
         public CasTicket() {
-            this(new AtomicLong());
+            this(null);
         }
 
         @Override
@@ -65,7 +72,8 @@ public sealed interface TokenFormat {
                 case REFRESH_TOKEN -> "RT-";
                 case AUTHORIZATION_CODE -> "OC-";
             };
-            return prefix + counter.incrementAndGet() + "-" + randomBase64Url(24);
+            String ticket = prefix + COUNTERS.get(kind).incrementAndGet() + "-" + randomBase64Url(24);
+            return hostSuffix == null || hostSuffix.isBlank() ? ticket : ticket + "-" + hostSuffix;
         }
     }
 

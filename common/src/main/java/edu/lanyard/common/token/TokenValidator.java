@@ -48,6 +48,17 @@ public final class TokenValidator {
         });
     }
 
+    /**
+     * What the cluster still remembers about a token, active or not (its family may have been revoked since): a
+     * logout that names an already revoked token must still find the client it belonged to.
+     */
+    public Future<Optional<ActiveToken>> remembered(String token) {
+        String hash = TokenHash.of(token);
+        return accessTokens.find(hash).compose(access -> access.isPresent()
+                ? Future.succeededFuture(access.map(t -> ActiveToken.of(hash, t)))
+                : refreshTokens.find(hash).map(refresh -> refresh.map(t -> ActiveToken.of(hash, t))));
+    }
+
     /** Tries the hinted kind first (RFC 7662 §2.1 / RFC 7009 §2.1), then the other. */
     public Future<Optional<ActiveToken>> anyToken(String token, TokenKind hint) {
         boolean refreshFirst = hint == TokenKind.REFRESH_TOKEN;

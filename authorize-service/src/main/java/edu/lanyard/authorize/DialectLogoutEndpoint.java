@@ -1,0 +1,112 @@
+package edu.lanyard.authorize;
+
+import edu.lanyard.authorize.page.HtmlResponse;
+import edu.lanyard.authorize.page.LogoutPage;
+import edu.lanyard.authorize.page.PageContext;
+import edu.lanyard.common.dialect.LogoutAnswer;
+import edu.lanyard.common.dialect.ProductDialect;
+import edu.lanyard.common.domain.Client;
+import edu.lanyard.common.http.RequestParams;
+import edu.lanyard.common.http.Responses;
+import edu.lanyard.common.token.ActiveToken;
+import edu.lanyard.common.token.TokenKind;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A product's logout ({@code /sso/logout}, {@code /force/logout}, {@code /cas/logout}, {@code logout.php}): ends the
+ * shared SSO session like the OIDC logout does, optionally revokes the tokens the request names (PHP SSO), and
+ * answers in the product's form. A return address is followed only if a client registered it — the one the request
+ * identifies (client_id or a token of it), else any client (CAS's "registered service").
+ */
+public final class DialectLogoutEndpoint implements Handler<RoutingContext> {
+    private final ProductDialect dialect;
+    private final SignInFlow flow;
+
+    public DialectLogoutEndpoint(ProductDialect dialect, SignInFlow flow) {
+        this.dialect = dialect;
+        this.flow = flow;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        RequestParams params = dialect.params(ctx);
+        String target = dialect.logoutTargetParameters().stream().map(params::firstOrNull)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        List<String> tokens = dialect.revokesPresentedTokensOnLogout()
+                ? presentedTokens(params) : List.of();
+        identifiedClient(params, tokens).compose(client -> {
+            String allowed = target != null && registered(client, target) ? target : null;
+            if (target != null && allowed == null) {
+                Optional<LogoutAnswer> refusal = dialect.refuseLogoutTarget(params);
+                if (refusal.isPresent()) {
+                    answer(ctx, refusal.get(), client);
+                    return Future.succeededFuture();
+                }
+            }
+            return revoke(tokens, Responses.clientIp(ctx))
+                    .compose(revoked -> flow.terminator.end(ctx))
+                    .map(ended -> {
+                        answer(ctx, dialect.loggedOut(params, allowed), client);
+                        return null;
+                    });
+        }).onFailure(failure -> flow.fail(ctx, failure, null));
+    }
+
+    private static List<String> presentedTokens(RequestParams params) {
+        List<String> tokens = new ArrayList<>(2);
+        params.first("access_token").ifPresent(tokens::add);
+        params.first("refresh_token").ifPresent(tokens::add);
+        return tokens;
+    }
+
+    /** The client named by client_id, else the one a presented token was issued to (even if since revoked). */
+    private Future<Optional<Client>> identifiedClient(RequestParams params, List<String> tokens) {
+        Optional<Client> named = params.first("client_id").flatMap(flow.platform.clients()::find);
+        if (named.isPresent() || tokens.isEmpty()) {
+            return Future.succeededFuture(named);
+        }
+        return flow.platform.validator().remembered(tokens.get(0))
+                .map(found -> found.flatMap(t -> flow.platform.clients().find(t.clientId())));
+    }
+
+    private boolean registered(Optional<Client> client, String target) {
+        if (client.isPresent()) {
+            return registeredBy(client.get(), target);
+        }
+        return flow.platform.clients().all().stream().anyMatch(c -> registeredBy(c, target));
+    }
+
+    private static boolean registeredBy(Client client, String target) {
+        return client.postLogoutRedirectUris().contains(target) || client.acceptsRedirectUri(target);
+    }
+
+    /** Logout is idempotent: an unknown or already revoked token is not an error (the PHP SSO's 2012 fix). */
+    private Future<Void> revoke(List<String> tokens, String ip) {
+        List<Future<Void>> revocations = new ArrayList<>();
+        for (String token : tokens) {
+            revocations.add(flow.platform.validator().anyToken(token, TokenKind.ACCESS_TOKEN).compose(found ->
+                    found.map((ActiveToken t) -> flow.platform.revoker().revoke(t, "logout", ip))
+                            .orElseGet(Future::succeededFuture)));
+        }
+        return Future.all(revocations).mapEmpty();
+    }
+
+    private void answer(RoutingContext ctx, LogoutAnswer answer, Optional<Client> client) {
+        if (answer instanceof LogoutAnswer.Redirect redirect) {
+            ctx.response().setStatusCode(302).putHeader("Location", redirect.location())
+                    .putHeader("Cache-Control", "no-store").end();
+        } else if (answer instanceof LogoutAnswer.Json json) {
+            Responses.noStore(ctx);
+            Responses.json(ctx, json.status(), json.body());
+        } else {
+            String name = client.map(SignInFlow::displayName).orElse(null);
+            HtmlResponse.send(ctx, LogoutPage.signedOut(PageContext.of(ctx, null), name, null).render(flow.pages));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package edu.lanyard.authorize;
+
+import edu.lanyard.common.dialect.ProductDialect;
+import edu.lanyard.common.domain.Client;
+import edu.lanyard.common.token.IssuedTokens;
+import edu.lanyard.common.token.TokenFormat;
+
+import java.util.Map;
+
+/** A product dialect's authorization-endpoint differences, as the sign-in flow asks for them. */
+public final class ProductFrontChannel implements FrontChannelDialect {
+    private final ProductDialect dialect;
+
+    public ProductFrontChannel(ProductDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    @Override
+    public String name() {
+        return dialect.name();
+    }
+
+    @Override
+    public TokenFormat tokenFormat() {
+        return dialect.tokenFormat();
+    }
+
+    @Override
+    public String defaultResponseType() {
+        return dialect.defaultResponseType();
+    }
+
+    @Override
+    public void putTokenFields(Map<String, String> params, IssuedTokens tokens, long expiresIn) {
+        throw new IllegalStateException("a product dialect needs the client to shape its implicit response");
+    }
+
+    @Override
+    public void putTokenFields(Map<String, String> params, IssuedTokens tokens, long expiresIn, Client client) {
+        dialect.putImplicitFields(params, tokens, expiresIn, client);
+    }
+
+    @Override
+    public String implicitResponseMode(Client client) {
+        String mode = dialect.implicitResponseMode(client);
+        return "fragment".equals(mode) ? null : mode;
+    }
+
+    @Override
+    public boolean refreshTokenWithImplicit(Client client) {
+        return dialect.refreshTokenWithImplicit(client);
+    }
+}

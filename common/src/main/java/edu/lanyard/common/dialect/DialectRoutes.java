@@ -1,0 +1,29 @@
+package edu.lanyard.common.dialect;
+
+import edu.lanyard.common.metrics.HttpMetrics;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
+
+/** Puts a dialect's endpoints on a router under its prefix, each service its own part of every dialect. */
+public final class DialectRoutes {
+    private DialectRoutes() {
+    }
+
+    /** @param endpointName the metrics name, e.g. {@code token}; the dialect's name is put in front */
+    public static void mount(Router router, ProductDialect dialect, List<DialectEndpoint> endpoints,
+                             String endpointName, Handler<RoutingContext> handler) {
+        Handler<RoutingContext> named = HttpMetrics.named(dialect.name() + "." + endpointName, handler);
+        for (DialectEndpoint endpoint : endpoints) {
+            String path = dialect.prefix() + endpoint.path();
+            if (endpoint.get()) {
+                router.get(path).handler(named);
+            }
+            if (endpoint.post()) {
+                router.post(path).handler(named);
+            }
+        }
+    }
+}

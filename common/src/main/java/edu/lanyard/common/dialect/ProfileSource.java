@@ -1,0 +1,18 @@
+package edu.lanyard.common.dialect;
+
+import edu.lanyard.common.domain.Client;
+import edu.lanyard.common.domain.User;
+import edu.lanyard.common.token.ActiveToken;
+
+import java.util.Optional;
+
+/**
+ * What a profile endpoint knows when the token is good: the user it belongs to (decision 6: one record, many
+ * shapes), the token, and the client it was issued to (for per-client attribute mappings and whitelists).
+ */
+public record ProfileSource(User user, ActiveToken token, Optional<Client> client) {
+
+    public Client clientOrNull() {
+        return client.orElse(null);
+    }
+}

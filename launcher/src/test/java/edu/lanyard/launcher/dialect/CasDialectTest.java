@@ -1,0 +1,191 @@
+package edu.lanyard.launcher.dialect;
+
+import edu.lanyard.common.token.AuthorizationCodeRecord;
+import edu.lanyard.common.token.TokenHash;
+import edu.lanyard.launcher.Http;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static edu.lanyard.launcher.dialect.Wire.CAS_AT;
+import static edu.lanyard.launcher.dialect.Wire.CAS_OC;
+import static edu.lanyard.launcher.dialect.Wire.CAS_RT;
+import static edu.lanyard.launcher.dialect.Wire.json;
+import static edu.lanyard.launcher.dialect.Wire.matches;
+import static edu.lanyard.launcher.dialect.Wire.query;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Seed 003 and dialects.md D: Apereo CAS's OAuth 2.0 endpoints under {@code /cas}. */
+class CasDialectTest {
+    static final String CLIENT = "20180901";
+    static final String SECRET = "123456";
+    static final String APP = "http://127.0.0.1:8080/xxx/index.html";
+    private final String base = DialectServer.base();
+    private final String cas = base + "/cas";
+
+    private String code(Browser browser, String redirectUri) {
+        String location = browser.authorize(cas + "/oauth2.0/authorize?" + query("response_type", "code",
+                "client_id", CLIENT, "redirect_uri", redirectUri), "zhangsan", "zhangsan-pass");
+        assertTrue(location.startsWith(redirectUri + "?code=OC-"), location);
+        String code = Wire.query(location).get("code");
+        matches(CAS_OC, code);
+        return code;
+    }
+
+    private JsonObject exchange(String code, String redirectUri) {
+        Http.Reply reply = Wire.post(cas + "/oauth2.0/accessToken?" + query("grant_type", "authorization_code",
+                "client_id", CLIENT, "client_secret", SECRET, "redirect_uri", redirectUri, "code", code),
+                "application/x-www-form-urlencoded; charset=utf-8", "");
+        return json(reply, 200, "access_token", "refresh_token", "token_type", "expires_in");
+    }
+
+    /** Seed 2.1.1–2.1.3: authorize, accessToken with every parameter in the URL, profile. */
+    @Test
+    void codeTokenProfileAsTheSeedShowsThem() {
+        JsonObject token = exchange(code(new Browser(base), APP), APP);
+        matches(CAS_AT, token.getString("access_token"));
+        matches(CAS_RT, token.getString("refresh_token"));
+        assertEquals("bearer", token.getString("token_type"));
+        assertEquals(28_800, token.getValue("expires_in"));
+
+        JsonObject profile = json(Wire.get(cas + "/oauth2.0/profile?access_token=" + token.getString("access_token")),
+                200, "attributes", "id");
+        assertEquals("1", profile.getString("id"));
+        JsonObject attributes = profile.getJsonObject("attributes");
+        assertEquals("SinosoftCredential", attributes.getString("credentialType"));
+        assertEquals("sinosoftRefreshToken0d9dbd9262574dc58378f371704c6e38",
+                attributes.getString("sinosoftRefreshToken"));
+        assertEquals("2022-06-14T16:30:00.993", attributes.getString("sinosoftRefreshTokenExpireTime"));
+        assertEquals("2022-06-13 18:30:00", attributes.getString("sinosoftTokenExpireTime"));
+        assertEquals(new JsonArray(List.of("systemcode1", "systemcode2", "systemcode3")),
+                attributes.getJsonArray("systemCodes"));
+        assertEquals("1", attributes.getString("id"));
+        assertEquals("这里存储了根据不同主题返回的不同参数-sinosoft", attributes.getString("sinosoft"));
+        assertEquals("{\"id\":\"1\",\"userType\":null,\"userName\":\"张三\",\"email\":\"zhangsan@qq.com\"}",
+                attributes.getString("userinfo"), "userinfo stays a JSON-encoded string");
+        assertEquals("sinosoftToken0e0e8864d9f443fd8509f28a1b84c6f8", attributes.getString("sinosoftToken"));
+        assertEquals("工程师", attributes.getValue("title"), "a single-element list is unwrapped");
+
+        JsonObject byHeader = json(Wire.get(cas + "/oauth2.0/profile", "Authorization",
+                "BEARER " + token.getString("access_token")), 200, "attributes", "id");
+        assertEquals("1", byHeader.getString("id"));
+    }
+
+    /** Seed 2.1.4: refresh answers only the new access token; the refresh token does not rotate. */
+    @Test
+    void refreshNeitherRotatesNorRepeatsTheRefreshToken() {
+        String refresh = exchange(code(new Browser(base), APP), APP).getString("refresh_token");
+        for (int i = 0; i < 2; i++) {
+            JsonObject again = json(Wire.post(cas + "/oauth2.0/accessToken", Wire.FORM, query("grant_type",
+                    "refresh_token", "client_id", CLIENT, "client_secret", SECRET, "refresh_token", refresh)), 200,
+                    "access_token", "token_type", "expires_in");
+            matches(CAS_AT, again.getString("access_token"));
+            assertEquals(28_800, again.getInteger("expires_in"));
+        }
+    }
+
+    /** Seed 3.1: every step by GET with URL parameters; /oauth2.0/token is an alias. */
+    @Test
+    void theIntegrationWalkthroughByGet() {
+        String baidu = "http://www.baidu.com";
+        String code = code(new Browser(base), baidu);
+        JsonObject token = json(Wire.get(cas + "/oauth2.0/token?" + query("grant_type", "authorization_code",
+                "client_id", CLIENT, "client_secret", SECRET, "redirect_uri", baidu, "code", code)), 200,
+                "access_token", "refresh_token", "token_type", "expires_in");
+        json(Wire.get(cas + "/oauth2.0/profile?access_token=" + token.getString("access_token")), 200);
+    }
+
+    /** Seed 3.1: "code的过期时间30秒否则会报错error=invalid_grant"; codes live 30 s and redeem once. */
+    @Test
+    void codesLiveThirtySecondsAndFailAsTextInvalidGrant() throws Exception {
+        String code = code(new Browser(base), APP);
+        var codes = DialectServer.shared().node().platform().codes();
+        Optional<AuthorizationCodeRecord> record = codes.take(TokenHash.of(code)).toCompletionStage()
+                .toCompletableFuture().get();
+        assertTrue(record.isPresent());
+        assertEquals(30, record.get().expiresAt() - record.get().issuedAt());
+        Http.Reply expired = Wire.get(cas + "/oauth2.0/accessToken?" + query("grant_type", "authorization_code",
+                "client_id", CLIENT, "client_secret", SECRET, "redirect_uri", APP, "code", code));
+        assertEquals(400, expired.status());
+        assertTrue(expired.header("Content-Type").startsWith("text/plain"), expired.header("Content-Type"));
+        assertEquals("error=invalid_grant", expired.body());
+
+        String used = code(new Browser(base), APP);
+        exchange(used, APP);
+        Http.Reply replay = Wire.get(cas + "/oauth2.0/accessToken?" + query("grant_type", "authorization_code",
+                "client_id", CLIENT, "client_secret", SECRET, "redirect_uri", APP, "code", used));
+        assertEquals("error=invalid_grant", replay.body());
+    }
+
+    @Test
+    void requestErrorsAreTextInvalidRequest() {
+        Http.Reply badSecret = Wire.get(cas + "/oauth2.0/accessToken?" + query("grant_type", "authorization_code",
+                "client_id", CLIENT, "client_secret", "wrong", "redirect_uri", APP, "code", "OC-1-x"));
+        assertEquals(400, badSecret.status());
+        assertEquals("error=invalid_request", badSecret.body());
+        Http.Reply noCode = Wire.get(cas + "/oauth2.0/accessToken?" + query("grant_type", "authorization_code",
+                "client_id", CLIENT, "client_secret", SECRET, "redirect_uri", APP));
+        assertEquals("error=invalid_request", noCode.body());
+        Http.Reply basic = Wire.get(cas + "/oauth2.0/accessToken?" + query("grant_type", "refresh_token",
+                "refresh_token", "RT-1-unknown"), "Authorization", Wire.basic(CLIENT, SECRET));
+        assertEquals("error=invalid_grant", basic.body(), "HTTP Basic authenticates the client too");
+    }
+
+    @Test
+    void profileErrorsAre401JsonWithCamelCaseCodes() {
+        JsonObject missing = json(Wire.get(cas + "/oauth2.0/profile"), 401, "error");
+        assertEquals("missing_accessToken", missing.getString("error"));
+        JsonObject expired = json(Wire.get(cas + "/oauth2.0/profile?access_token=AT-7-2-4okk2aK769iYk7LceQ2rF2ZXsBBL2l"),
+                401, "error");
+        assertEquals("expired_accessToken", expired.getString("error"));
+    }
+
+    @Test
+    void perClientSwitchesTextTokenFlatProfileServiceKeys() {
+        Http.Reply text = Wire.post(cas + "/oauth2.0/accessToken", Wire.FORM, query("grant_type", "password",
+                "client_id", "cas-flat", "client_secret", "cas-flat-secret-0123456789", "username", "zhangsan",
+                "password", "zhangsan-pass"));
+        assertEquals(200, text.status(), text.body());
+        assertTrue(text.header("Content-Type").startsWith("text/plain"));
+        assertTrue(text.body().matches("access_token=AT-\\d+-[A-Za-z0-9_-]{32}&expires_in=28800"), text.body());
+        String at = text.body().substring("access_token=".length(), text.body().indexOf('&'));
+        JsonObject flat = json(Wire.get(cas + "/oauth2.0/profile?access_token=" + at), 200);
+        assertEquals("zhangsan", flat.getString("id"));
+        assertEquals("sinosoftToken0e0e8864d9f443fd8509f28a1b84c6f8", flat.getString("sinosoftToken"));
+        assertEquals("cas-flat", flat.getString("client_id"));
+        assertEquals("^http://127\\.0\\.0\\.1:8701/.*$", flat.getString("service"));
+        assertTrue(flat.getJsonArray("systemCodes").size() == 3);
+        assertNull(flat.getValue("attributes"));
+    }
+
+    @Test
+    void logoutFollowsARegisteredServiceAndEndsTheSession() {
+        Browser browser = new Browser(base);
+        code(browser, APP);
+        Http.Reply logout = browser.get(cas + "/logout?service=" + "https://www.baidu.com/");
+        assertEquals(302, logout.status(), logout.body());
+        assertEquals("https://www.baidu.com/", logout.header("Location"));
+        assertEquals(200, browser.get(cas + "/oauth2.0/authorize?" + query("response_type", "code", "client_id",
+                CLIENT, "redirect_uri", APP)).status(), "signed out: the login page again");
+        Http.Reply legacy = browser.get(cas + "/logout?url=" + "http://127.0.0.1:8700/");
+        assertEquals(302, legacy.status());
+        Http.Reply unregistered = browser.get(cas + "/logout?service=" + "http://evil.example/");
+        assertEquals(200, unregistered.status());
+        assertTrue(unregistered.header("Content-Type").startsWith("text/html"));
+    }
+
+    @Test
+    void anUnregisteredCallbackGetsAnErrorPageNotARedirect() {
+        Browser browser = new Browser(base);
+        code(browser, APP);
+        Http.Reply reply = browser.get(cas + "/oauth2.0/authorize?" + query("response_type", "code", "client_id",
+                CLIENT, "redirect_uri", "http://evil.example/cb"));
+        assertEquals(400, reply.status());
+        assertNull(reply.header("Location"));
+    }
+}
