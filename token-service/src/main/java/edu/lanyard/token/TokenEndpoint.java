@@ -42,7 +42,7 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        DialectResponder.respond(ctx, dialect, () -> exchange(ctx), this::render);
+        DialectResponder.respond(ctx, dialect, () -> exchange(ctx), dialect::renderToken);
     }
 
     private Future<TokenResponse> exchange(RoutingContext ctx) {
@@ -61,15 +61,15 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
             throw OAuthError.unauthorizedClient("this client may not use " + grantName).toException();
         }
         return grants.get(type).handle(new GrantContext(client, params, dialect.tokenFormat(),
-                Responses.clientIp(ctx)));
+                Responses.clientIp(ctx))).onSuccess(issued -> countIssued(type, client));
     }
 
-    private void render(RoutingContext ctx, TokenResponse response) {
+    /** Tagged with the grant the client used: a refresh counts as refresh_token, not as the grant it continues. */
+    private void countIssued(GrantType type, Client client) {
         Counter.builder("lanyard.tokens.issued")
-                .tag("grant", response.grantType())
-                .tag("client", response.clientId())
+                .tag("grant", type.wireName())
+                .tag("client", client.clientId())
                 .register(meters)
                 .increment();
-        dialect.renderToken(ctx, response);
     }
 }
