@@ -107,6 +107,38 @@ class GrantsTest {
     }
 
     @Test
+    void issuedAccessTokensAreRfc6750BearerTokens() {
+        String token = oauth.passwordGrant(APP, "tess", "tess-pass", "openid profile").getString("access_token");
+        String userinfo = server.baseUrl() + "/oauth2/userinfo";
+        Http.Reply header = Http.get(userinfo, "Bearer " + token);
+        assertEquals(200, header.status(), header.body());
+        assertEquals("Tess Ortiz", header.json().getString("name"));
+        Http.Reply form = oauth.post("/oauth2/userinfo", null, "access_token", token);
+        assertEquals(200, form.status(), form.body());
+        Http.Reply twoPlaces = Http.get(userinfo + "?access_token=" + token, "Bearer " + token);
+        assertEquals(400, twoPlaces.status(), "RFC 6750 §2: one method only");
+        assertEquals("invalid_request", twoPlaces.json().getString("error"));
+
+        Http.Reply none = Http.get(userinfo, null);
+        assertEquals(401, none.status());
+        assertTrue(none.header("WWW-Authenticate").startsWith("Bearer"), none.header("WWW-Authenticate"));
+        assertFalse(none.header("WWW-Authenticate").contains("error="), "RFC 6750 §3.1: no error code");
+
+        Http.Reply unknown = Http.get(userinfo, "Bearer " + TokenStrings.random(32));
+        assertEquals(401, unknown.status());
+        assertTrue(unknown.header("WWW-Authenticate").contains("error=\"invalid_token\""),
+                unknown.header("WWW-Authenticate"));
+
+        String noOpenid = oauth.passwordGrant(APP, "tess", "tess-pass", "profile").getString("access_token");
+        Http.Reply insufficient = Http.get(userinfo, "Bearer " + noOpenid);
+        assertEquals(403, insufficient.status());
+        assertTrue(insufficient.header("WWW-Authenticate").contains("error=\"insufficient_scope\""));
+
+        assertEquals(200, oauth.revoke(APP, token).status());
+        assertEquals(401, Http.get(userinfo, "Bearer " + token).status(), "a revoked token is refused");
+    }
+
+    @Test
     void authorizationCodeGrantForAConfidentialClient() throws ParseException {
         BrowserSignIn.Code code = new BrowserSignIn(server.baseUrl())
                 .authorize("webapp", WEBAPP_CB, "openid profile", "tess", "tess-pass");

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import static edu.lanyard.launcher.token.ClientCredentials.APP;
+import static edu.lanyard.launcher.token.ClientCredentials.WEBAPP;
 import static edu.lanyard.launcher.token.OAuthAssertions.assertOAuthError;
 import static edu.lanyard.launcher.token.OAuthAssertions.assertTokenResponse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KafkaOutageTest {
     private static final int CLIENT_CREDENTIALS_REQUESTS = 6;
+    private static final String WEBAPP_CB = "http://127.0.0.1:9999/cb";
 
     private static LanyardTestServer server;
     private static OAuthEndpoints oauth;
@@ -50,6 +52,10 @@ class KafkaOutageTest {
     @Test
     void brokerDownMeans503AndNothingIssuedThatTheLogLacks() {
         JsonObject before = oauth.passwordGrant(APP, "tess", "tess-pass", "openid profile");
+        BrowserSignIn.Code code = new BrowserSignIn(server.baseUrl())
+                .authorize("webapp", WEBAPP_CB, "openid", "tess", "tess-pass");
+        String[] redeem = {"grant_type", "authorization_code", "code", code.code(), "redirect_uri", WEBAPP_CB,
+                "code_verifier", code.verifier()};
         IMap<String, String> accessTokens = server.node().platform().hazelcast().getMap(StoreMaps.ACCESS_TOKENS);
         IMap<String, String> refreshTokens = server.node().platform().hazelcast().getMap(StoreMaps.REFRESH_TOKENS);
         int accessBefore = accessTokens.size();
@@ -63,6 +69,7 @@ class KafkaOutageTest {
         window.add(() -> oauth.token(APP, "grant_type", "refresh_token", "refresh_token",
                 before.getString("refresh_token")));
         window.add(() -> oauth.revoke(APP, before.getString("access_token")));
+        window.add(() -> oauth.token(WEBAPP, redeem));
 
         TestInfrastructure infrastructure = TestInfrastructure.shared();
         List<Http.Reply> replies;
@@ -102,6 +109,8 @@ class KafkaOutageTest {
         JsonObject rotated = assertTokenResponse(oauth.token(APP, "grant_type", "refresh_token", "refresh_token",
                 before.getString("refresh_token")));
         assertTrue(oauth.active(rotated.getString("access_token")));
+        assertTrue(oauth.active(assertTokenResponse(oauth.token(WEBAPP, redeem)).getString("access_token")),
+                "a code whose redemption failed for the log stays redeemable");
 
         System.out.printf("kafka outage: requests sent=%d, 503s=%d, succeeded=%d, leaked=%d; "
                         + "issuance resumed %d ms after the broker restart%n", window.size(), unavailable,

@@ -77,6 +77,16 @@ class MalformedRequestsTest {
     }
 
     @Test
+    void parametersInTheQueryStringAreNotRead() {
+        // RFC 6749 §3.2 and §2.3.1: token requests are form bodies; a secret in a URL is not accepted.
+        Http.Reply reply = oauth.send("/oauth2/token?grant_type=client_credentials&client_id=app&client_secret="
+                + APP.secret(), OAuthEndpoints.FORM, null, new byte[0]);
+        assertOAuthError(reply, 401, "invalid_client");
+        assertOAuthError(oauth.send("/oauth2/token?grant_type=client_credentials", OAuthEndpoints.FORM,
+                APP.basic(), new byte[0]), 400, "invalid_request");
+    }
+
+    @Test
     void getOnPostOnlyEndpointsIsMethodNotAllowed() {
         for (String path : ENDPOINTS) {
             Http.Reply reply = Http.get(oauth.url(path) + "?grant_type=client_credentials", APP.basic());
