@@ -22,6 +22,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * RFC 6749 §3.2: reads the request as its dialect says, authenticates the client, and hands it to the grant. The
@@ -54,8 +55,10 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
         Client client = clients.authenticate(PresentedCredentials.read(ctx.request().getHeader("Authorization"),
                 params));
         String grantName = params.required("grant_type");
-        HttpMetrics.grant(ctx, grantName);
-        GrantType type = GrantType.fromWire(grantName).filter(grants::containsKey).orElseThrow(() ->
+        Optional<GrantType> supported = GrantType.fromWire(grantName).filter(grants::containsKey);
+        // A metric tag must come from a closed set: grant_type is whatever the client sent.
+        HttpMetrics.grant(ctx, supported.map(GrantType::wireName).orElse("unsupported"));
+        GrantType type = supported.orElseThrow(() ->
                 OAuthError.unsupportedGrantType("unsupported grant_type: " + grantName).toException());
         if (!client.allows(type)) {
             throw OAuthError.unauthorizedClient("this client may not use " + grantName).toException();

@@ -31,13 +31,19 @@ final class GatedProducer extends KafkaProducer<String, String> {
             callback.onCompletion(null, refused);
             return CompletableFuture.failedFuture(refused);
         }
-        return super.send(record, (metadata, failure) -> {
-            if (failure == null) {
-                gate.succeeded();
-            } else {
-                gate.failed();
-            }
-            callback.onCompletion(metadata, failure);
-        });
+        try {
+            return super.send(record, (metadata, failure) -> {
+                if (failure == null) {
+                    gate.succeeded();
+                } else {
+                    gate.failed();
+                }
+                callback.onCompletion(metadata, failure);
+            });
+        } catch (RuntimeException thrownInsteadOfCalledBack) {
+            // e.g. a closed producer: no callback will come, and a probe must not stay in flight for ever.
+            gate.failed();
+            throw thrownInsteadOfCalledBack;
+        }
     }
 }

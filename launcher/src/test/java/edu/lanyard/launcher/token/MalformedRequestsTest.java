@@ -170,6 +170,8 @@ class MalformedRequestsTest {
         Http.Reply reply = Http.send(HttpRequest.newBuilder(URI.create(oauth.url("/oauth2/token")))
                 .timeout(Duration.ofSeconds(10)).method("PUT", HttpRequest.BodyPublishers.ofString("x")).build());
         assertClientError(reply);
+        assertClientError(Http.send(HttpRequest.newBuilder(URI.create(oauth.url("/oauth2/token")))
+                .timeout(Duration.ofSeconds(10)).method("BREW", HttpRequest.BodyPublishers.noBody()).build()));
         assertClientError(Http.get(oauth.url("/oauth2/nothing-here"), null));
     }
 

@@ -7,6 +7,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,5 +106,21 @@ class TokenMetricsTest {
         assertTrue(sum(samples, "lanyard_kafka_publish_seconds_count", Map.of()) >= 6, "Kafka publish latency");
         assertTrue(sum(samples, "lanyard_kafka_publish_seconds_sum", Map.of()) > 0);
         assertTrue(sum(samples, "lanyard_kafka_publish_seconds_bucket", Map.of()) > 0);
+    }
+
+    @Test
+    void whatTheClientSendsNeverBecomesALabel() {
+        for (int i = 0; i < 5; i++) {
+            oauth.token(APP, "grant_type", "made-up-grant-" + i);
+            Http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/oauth2/token"))
+                    .method("MADE-UP-METHOD-" + i, HttpRequest.BodyPublishers.noBody())
+                    .timeout(Duration.ofSeconds(10)).build());
+        }
+        List<Sample> samples = scrape();
+        assertTrue(samples.stream().noneMatch(s -> s.labels().values().stream()
+                .anyMatch(v -> v.startsWith("made-up-grant-") || v.startsWith("MADE-UP-METHOD-"))),
+                "client input in a metric label: unbounded series");
+        assertTrue(sum(samples, "lanyard_http_requests_seconds_count", Map.of("endpoint", "token",
+                "grant", "unsupported")) >= 5);
     }
 }
