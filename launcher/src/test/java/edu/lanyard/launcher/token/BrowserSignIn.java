@@ -41,21 +41,34 @@ final class BrowserSignIn {
         this.baseUrl = baseUrl;
     }
 
-    /** A code for the given request, with a fresh S256 PKCE pair. */
+    /** How the authorization request uses PKCE (RFC 7636 §4.2). */
+    enum Challenge { S256, PLAIN, NONE }
+
+    /** The code sent back to the client, and the verifier to redeem it with (null without PKCE). */
     record Code(String code, String verifier, String redirectUri, String state) {
     }
 
+    /** A code for the given request, with a fresh S256 PKCE pair and the redirect_uri sent. */
     Code authorize(String clientId, String redirectUri, String scope, String username, String password) {
-        String verifier = TokenStrings.random(48);
+        return authorize(clientId, redirectUri, true, scope, Challenge.S256, username, password);
+    }
+
+    Code authorize(String clientId, String redirectUri, boolean sendRedirectUri, String scope, Challenge challenge,
+                   String username, String password) {
+        String verifier = challenge == Challenge.NONE ? null : TokenStrings.random(48);
         String state = TokenStrings.random(12);
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
         query.put("client_id", clientId);
-        query.put("redirect_uri", redirectUri);
+        if (sendRedirectUri) {
+            query.put("redirect_uri", redirectUri);
+        }
         query.put("scope", scope);
         query.put("state", state);
-        query.put("code_challenge", Pkce.s256(verifier));
-        query.put("code_challenge_method", "S256");
+        if (challenge != Challenge.NONE) {
+            query.put("code_challenge", challenge == Challenge.S256 ? Pkce.s256(verifier) : verifier);
+            query.put("code_challenge_method", challenge == Challenge.S256 ? "S256" : "plain");
+        }
         HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(baseUrl + "/oauth2/authorize?"
                 + Http.form(query))).GET());
         HttpResponse<String> back = page.statusCode() == 302 ? page : signIn(page, username, password);

@@ -15,6 +15,8 @@ record ClientCredentials(String id, String secret) {
     static final ClientCredentials STEADY = new ClientCredentials("steady", "steady-secret-0123456789abcdef");
     static final ClientCredentials JWT_APP = new ClientCredentials("jwt-app", "jwt-app-secret-0123456789abcdef");
     static final ClientCredentials WEBAPP = new ClientCredentials("webapp", "webapp-secret-0123456789abcdef");
+    static final ClientCredentials QUICKCODE = new ClientCredentials("quickcode",
+            "quickcode-secret-0123456789abcdef");
     static final ClientCredentials SPA = new ClientCredentials("spa", null);
 
     /** client_secret_basic. */

@@ -1,7 +1,10 @@
 package edu.lanyard.launcher.token;
 
+import com.hazelcast.map.IMap;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import edu.lanyard.common.store.StoreMaps;
+import edu.lanyard.common.token.TokenHash;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonObject;
@@ -10,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -166,6 +171,49 @@ class GrantsTest {
                 "refresh_token", body.getString("refresh_token")));
         assertNotEquals(body.getString("refresh_token"), refreshed.getString("refresh_token"),
                 "a public client's refresh tokens always rotate");
+    }
+
+    @Test
+    void pkcePlainAndNoPkceForAConfidentialClient() {
+        BrowserSignIn browser = new BrowserSignIn(server.baseUrl());
+        BrowserSignIn.Code plain = browser.authorize("webapp", WEBAPP_CB, true, "openid",
+                BrowserSignIn.Challenge.PLAIN, "tess", "tess-pass");
+        assertTokenResponse(oauth.token(WEBAPP, "grant_type", "authorization_code", "code", plain.code(),
+                "redirect_uri", WEBAPP_CB, "code_verifier", plain.verifier()));
+        BrowserSignIn.Code none = browser.authorize("webapp", WEBAPP_CB, true, "openid",
+                BrowserSignIn.Challenge.NONE, "tess", "tess-pass");
+        assertTokenResponse(oauth.token(WEBAPP, "grant_type", "authorization_code", "code", none.code(),
+                "redirect_uri", WEBAPP_CB));
+        BrowserSignIn.Code unexpected = browser.authorize("webapp", WEBAPP_CB, true, "openid",
+                BrowserSignIn.Challenge.NONE, "tess", "tess-pass");
+        assertOAuthError(oauth.token(WEBAPP, "grant_type", "authorization_code", "code", unexpected.code(),
+                "redirect_uri", WEBAPP_CB, "code_verifier", TokenStrings.random(40)), 400, "invalid_grant");
+    }
+
+    @Test
+    void redirectUriIsRequiredAtTheTokenEndpointOnlyIfItWasSentToAuthorize() {
+        BrowserSignIn browser = new BrowserSignIn(server.baseUrl());
+        BrowserSignIn.Code omitted = browser.authorize("webapp", WEBAPP_CB, false, "openid",
+                BrowserSignIn.Challenge.S256, "tess", "tess-pass");
+        assertTokenResponse(oauth.token(WEBAPP, "grant_type", "authorization_code", "code", omitted.code(),
+                "code_verifier", omitted.verifier()));
+        BrowserSignIn.Code sent = browser.authorize("webapp", WEBAPP_CB, "openid", "tess", "tess-pass");
+        assertOAuthError(oauth.token(WEBAPP, "grant_type", "authorization_code", "code", sent.code(),
+                "code_verifier", sent.verifier()), 400, "invalid_grant");
+    }
+
+    @Test
+    void expiredCodeIsInvalidGrant() {
+        String cb = "http://127.0.0.1:9996/cb";
+        BrowserSignIn.Code code = new BrowserSignIn(server.baseUrl())
+                .authorize("quickcode", cb, "openid", "tess", "tess-pass");
+        IMap<String, String> codes = server.node().platform().hazelcast().getMap(StoreMaps.CODES);
+        String hash = TokenHash.of(code.code());
+        long expiresAt = new JsonObject(codes.get(hash)).getLong("expiresAt");
+        Polling.until(Duration.ofSeconds(15), "the 1 s code to expire",
+                () -> Instant.now().getEpochSecond() >= expiresAt);
+        assertOAuthError(oauth.token(ClientCredentials.QUICKCODE, "grant_type", "authorization_code",
+                "code", code.code(), "redirect_uri", cb, "code_verifier", code.verifier()), 400, "invalid_grant");
     }
 
     @Test
