@@ -4,6 +4,7 @@ import edu.lanyard.common.metrics.HttpMetrics;
 import edu.lanyard.common.runtime.Platform;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.AllowForwardHeaders;
@@ -12,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One event-loop's HTTP server. The launcher deploys one instance per core; Vert.x spreads connections across them
@@ -64,8 +66,22 @@ public final class HttpVerticle extends VerticleBase {
         services.forEach(service -> service.mount(router, platform));
         router.route().failureHandler(HttpVerticle::failure);
         router.errorHandler(404, ctx -> error(ctx, 404, "not_found", "no such endpoint"));
-        router.errorHandler(405, ctx -> error(ctx, 405, "invalid_request", "method not allowed here"));
+        router.errorHandler(405, ctx -> {
+            // RFC 9110 §15.5.6: a 405 must say which methods the resource has.
+            ctx.response().putHeader("Allow", allowedMethods(router, ctx.normalizedPath()));
+            error(ctx, 405, "invalid_request", "method not allowed here");
+        });
         return router;
+    }
+
+    private static String allowedMethods(Router router, String path) {
+        return router.getRoutes().stream()
+                .filter(route -> path.equals(route.getPath()) && route.methods() != null)
+                .flatMap(route -> route.methods().stream())
+                .map(HttpMethod::name)
+                .distinct()
+                .sorted()
+                .collect(Collectors.joining(", "));
     }
 
     /** Anything a handler did not answer itself: a clear OAuth-shaped error, never a stack trace. */

@@ -74,7 +74,8 @@ public final class LanyardTestServer implements AutoCloseable {
         }
     }
 
-    static Path resource(String name) {
+    /** A classpath resource copied to a temporary file, e.g. an import file for {@link #start}. */
+    public static Path resource(String name) {
         try (var in = LanyardTestServer.class.getResourceAsStream(name)) {
             Path file = Files.createTempFile("lanyard-import", ".yaml");
             Files.write(file, in.readAllBytes());

@@ -1,5 +1,6 @@
 package edu.lanyard.token;
 
+import edu.lanyard.common.http.MediaTypes;
 import io.vertx.ext.web.RoutingContext;
 
 final class FormBodies {
@@ -7,7 +8,6 @@ final class FormBodies {
     }
 
     static boolean isForm(RoutingContext ctx) {
-        String type = ctx.request().getHeader("Content-Type");
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        return MediaTypes.isForm(ctx.request().getHeader("Content-Type"));
     }
 }

@@ -24,6 +24,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * RFC 6749 §3.2: reads the request as its dialect says, authenticates the client, and hands it to the grant. The
@@ -44,7 +45,7 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        DialectResponder.respond(ctx, dialect, () -> exchange(ctx), this::render);
+        DialectResponder.respond(ctx, dialect, () -> exchange(ctx), dialect::renderToken);
     }
 
     private Future<TokenResult> exchange(RoutingContext ctx) {
@@ -72,25 +73,27 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
         if (grantName == null) {
             throw OAuthError.invalidRequest("missing parameter: grant_type").toException();
         }
-        HttpMetrics.grant(ctx, grantName);
+        Optional<GrantType> supported = GrantType.fromWire(grantName).filter(grants::containsKey);
+        // A metric tag must come from a closed set: grant_type is whatever the client sent.
+        HttpMetrics.grant(ctx, supported.map(GrantType::wireName).orElse("unsupported"));
         dialect.precheckTokenRequest(params);
-        GrantType type = GrantType.fromWire(grantName).filter(grants::containsKey).orElseThrow(() ->
+        GrantType type = supported.orElseThrow(() ->
                 OAuthError.unsupportedGrantType("unsupported grant_type: " + grantName).toException());
         if (!client.allows(type)) {
             throw OAuthError.unauthorizedClient("this client may not use " + grantName).toException();
         }
         return grants.get(type).handle(new GrantContext(client, params, dialect.tokenFormat(),
                         Responses.clientIp(ctx)))
-                .map(response -> new TokenResult(client, grantName, response));
+                .map(response -> new TokenResult(client, grantName, response))
+                .onSuccess(issued -> countIssued(type, client));
     }
 
-    private void render(RoutingContext ctx, TokenResult result) {
-        TokenResponse response = result.response();
+    /** Tagged with the grant the client used: a refresh counts as refresh_token, not as the grant it continues. */
+    private void countIssued(GrantType type, Client client) {
         Counter.builder("lanyard.tokens.issued")
-                .tag("grant", response.grantType())
-                .tag("client", response.clientId())
+                .tag("grant", type.wireName())
+                .tag("client", client.clientId())
                 .register(meters)
                 .increment();
-        dialect.renderToken(ctx, result);
     }
 }

@@ -42,9 +42,12 @@ public final class DialectResponder {
         if (failure instanceof ClientAuthenticationException auth) {
             return auth.error();
         }
-        if (!(failure instanceof OAuthException)) {
+        OAuthError error = OAuthException.of(failure);
+        if (error.status() == 500) {
             LOG.error("unexpected failure", failure);
+        } else if (!(failure instanceof OAuthException)) {
+            LOG.warn("answered {}: {}", error.error(), failure.getMessage());
         }
-        return OAuthException.of(failure);
+        return error;
     }
 }

@@ -1,5 +1,6 @@
 package edu.lanyard.common.dialect;
 
+import edu.lanyard.common.http.ErrorDescription;
 import edu.lanyard.common.http.OAuthError;
 import edu.lanyard.common.http.RequestParams;
 import edu.lanyard.common.http.Responses;
@@ -69,7 +70,7 @@ public final class StandardDialect implements Dialect {
     public void renderError(RoutingContext ctx, OAuthError error) {
         JsonObject body = new JsonObject().put("error", error.error());
         if (error.description() != null) {
-            body.put("error_description", error.description());
+            body.put("error_description", ErrorDescription.rfc6749(error.description()));
         }
         if (error.status() == 401 && "invalid_client".equals(error.error())) {
             ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"lanyard\"");

@@ -3,6 +3,9 @@ package edu.lanyard.common.event;
 /**
  * A token response: one access token, maybe a refresh token. A refresh that rotates names the token it replaces;
  * a code exchange names the code it consumed.
+ *
+ * @param refreshTokenScope the refresh token's scope, which stays the grant's whole scope when a refresh narrowed
+ *                          the access token's (RFC 6749 §6); null without a refresh token
  */
 public record TokensIssued(
         EventMeta meta,
@@ -20,7 +23,8 @@ public record TokensIssued(
         Long refreshTokenExpiresAt,
         String rotatedFromHash,
         String codeHash,
-        Long authTime) implements LifecycleEvent {
+        Long authTime,
+        String refreshTokenScope) implements LifecycleEvent {
     @Override
     public String key() {
         return grantId;

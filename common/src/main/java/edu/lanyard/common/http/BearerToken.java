@@ -24,9 +24,7 @@ public final class BearerToken {
                 throw OAuthError.invalidRequest("the Bearer token is empty").toException();
             }
         }
-        String contentType = ctx.request().getHeader("Content-Type");
-        boolean form = contentType != null
-                && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        boolean form = MediaTypes.isForm(ctx.request().getHeader("Content-Type"));
         String fromBody = form ? emptyToNull(ctx.request().getFormAttribute("access_token")) : null;
         String fromQuery = emptyToNull(ctx.queryParams().get("access_token"));
         int methods = (fromHeader != null ? 1 : 0) + (fromBody != null ? 1 : 0) + (fromQuery != null ? 1 : 0);

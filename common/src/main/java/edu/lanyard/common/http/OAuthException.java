@@ -1,5 +1,7 @@
 package edu.lanyard.common.http;
 
+import edu.lanyard.common.event.EventLogUnavailableException;
+
 /** Carries an {@link OAuthError} through a failed future to the dialect that renders it. */
 public final class OAuthException extends RuntimeException {
     private final OAuthError error;
@@ -13,10 +15,16 @@ public final class OAuthException extends RuntimeException {
         return error;
     }
 
-    /** The OAuth error a failure should be answered with: its own if it has one, else a server error. */
+    /**
+     * The OAuth error a failure should be answered with: its own if it has one, temporarily_unavailable when the
+     * event log could not record the decision, else a server error.
+     */
     public static OAuthError of(Throwable failure) {
         if (failure instanceof OAuthException oauth) {
             return oauth.error();
+        }
+        if (failure instanceof EventLogUnavailableException) {
+            return OAuthError.temporarilyUnavailable("the change cannot be recorded right now; try again shortly");
         }
         return OAuthError.serverError("the server could not complete the request");
     }

@@ -7,7 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Scope strings are space-delimited, unordered sets (RFC 6749 §3.3). */
+/**
+ * Scope strings are space-delimited, unordered sets (RFC 6749 §3.3). Only the space delimits: '+' and other
+ * printable characters belong to the scope token (a form-encoded '+' is already a space when it gets here).
+ */
 public final class Scopes {
     private Scopes() {
     }
@@ -15,7 +18,7 @@ public final class Scopes {
     public static Set<String> parse(String scope) {
         Set<String> set = new LinkedHashSet<>();
         if (scope != null) {
-            Arrays.stream(scope.trim().split("[ +]+")).filter(s -> !s.isEmpty()).forEach(set::add);
+            Arrays.stream(scope.trim().split(" +")).filter(s -> !s.isEmpty()).forEach(set::add);
         }
         return set;
     }

@@ -63,7 +63,7 @@ public final class TokenIssuer {
             refreshHash = TokenHash.of(refreshToken);
             long authTime = request.authTime() != null ? request.authTime() : now;
             refresh = new RefreshTokenRecord(request.grantId(), client.clientId(), request.subject(),
-                    request.username(), request.scope(), request.grantType(), request.sessionId(), authTime, now,
+                    request.username(), request.refreshScope(), request.grantType(), request.sessionId(), authTime, now,
                     now + client.refreshTokenTtl(), false);
         }
 
@@ -71,7 +71,7 @@ public final class TokenIssuer {
                 request.subject(), request.username(), request.grantType(), request.scope(), request.sessionId(),
                 accessHash, access.expiresAt(), access.format(), refreshHash,
                 refresh == null ? null : refresh.expiresAt(), request.rotatedFromHash(), request.codeHash(),
-                request.authTime());
+                request.authTime(), refresh == null ? null : refresh.scope());
 
         List<Future<?>> writes = new ArrayList<>(2);
         writes.add(accessTokens.save(accessHash, access));

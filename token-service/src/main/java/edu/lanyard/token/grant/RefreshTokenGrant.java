@@ -102,7 +102,7 @@ public final class RefreshTokenGrant implements Grant {
                               String rotatedFrom) {
         return new IssueRequest(request.client(), token.grantId(), token.grantType(), token.subject(),
                 token.username(), scope, token.sessionId(), token.authTime(), request.format(), newRefresh,
-                rotatedFrom, null, request.ip());
+                rotatedFrom, null, request.ip(), token.scope());
     }
 
     private <T> Future<T> reuseDetected(GrantContext request, RefreshTokenRecord token) {
