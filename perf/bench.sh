@@ -66,6 +66,10 @@ signins() { # workers
   printf '%-20s %4s workers %s\n' "browser sign-in" "$1" "${line#RESULT }"
 }
 
+# Warm-up (JIT, connection pools, Kafka segments): not reported.
+BENCH_TOKENS="$WORK/access" wrk -t$THREADS -c64 -d15s -s perf/wrk/client_credentials.lua "$BASE" >/dev/null
+BENCH_TOKENS="$WORK/access" wrk -t$THREADS -c64 -d10s -s perf/wrk/introspect.lua "$BASE" >/dev/null
+
 echo "Lanyard benchmark: ${DURATION}s per run, wrk $THREADS threads, durability kafka, $(nproc) cores"
 for conns in $CONNECTIONS; do
   for scenario in client_credentials introspect userinfo refresh; do

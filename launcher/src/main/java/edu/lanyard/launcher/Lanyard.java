@@ -32,6 +32,7 @@ public final class Lanyard {
     }
 
     public static void main(String[] args) {
+        avoidThreadPerTaskCompletions();
         try {
             CommandLine line = CommandLine.parse(args);
             switch (line.command()) {
@@ -52,6 +53,18 @@ public final class Lanyard {
             System.err.println("lanyard: " + e);
             e.printStackTrace();
             System.exit(1);
+        }
+    }
+
+    /**
+     * With a common fork-join pool of parallelism 1 (any 2-core machine), CompletableFuture and Hazelcast run async
+     * callbacks on a new thread each. A parallelism of at least 2 keeps them on pooled threads. Must run before
+     * anything touches the common pool.
+     */
+    private static void avoidThreadPerTaskCompletions() {
+        String property = "java.util.concurrent.ForkJoinPool.common.parallelism";
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors())));
         }
     }
 

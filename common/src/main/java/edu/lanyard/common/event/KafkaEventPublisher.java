@@ -3,13 +3,13 @@ package edu.lanyard.common.event;
 import edu.lanyard.common.config.LanyardConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,21 +19,28 @@ import java.util.concurrent.TimeUnit;
  * {@code KAFKA} the returned future completes only when the broker has the event; if it cannot take it within the
  * publish timeout, the future fails with {@link EventLogUnavailableException} and the caller answers 503 after
  * rolling back the hot state. After a failure, publishes fail at once for a second (see {@link PublishGate}).
+ *
+ * <p>The Kafka producer is called directly on the caller's event loop: {@code send} only appends to the producer's
+ * buffer, and the acknowledgement comes back on the producer's I/O thread, which hands it to the caller's context.
+ * (vertx-kafka-client queues every send through one ordered worker, which cost ~40 ms per event under load.) The
+ * one way {@code send} can block — no topic metadata or a full buffer — is bounded by a short {@code max.block.ms};
+ * the broker timeout itself is {@code delivery.timeout.ms}.
  */
 public final class KafkaEventPublisher implements EventPublisher {
-    private static final Logger LOG = LoggerFactory.getLogger(KafkaEventPublisher.class);
     /** Matches the Retry-After the standard dialect sends with temporarily_unavailable. */
     private static final long PAUSE_AFTER_FAILURE_MS = 1000;
+    /** The longest an event loop may wait inside send() when the broker is unreachable. */
+    private static final long MAX_BLOCK_MS = 100;
 
-    private final KafkaProducer<String, String> producer;
+    private final Vertx vertx;
+    private final GatedProducer producer;
     private final String topic;
     private final Timer publishLatency;
 
     public KafkaEventPublisher(Vertx vertx, LanyardConfig.Kafka kafka, String bootstrapServers, MeterRegistry meters) {
-        this.producer = KafkaProducer.create(vertx, new GatedProducer(producerConfig(kafka, bootstrapServers),
-                new PublishGate(PAUSE_AFTER_FAILURE_MS, System::nanoTime)));
-        // Each failed send is also handed to the publish future, which is where it is dealt with.
-        this.producer.exceptionHandler(e -> LOG.debug("send failed: {}", e.getMessage()));
+        this.vertx = vertx;
+        this.producer = new GatedProducer(producerConfig(kafka, bootstrapServers),
+                new PublishGate(PAUSE_AFTER_FAILURE_MS, System::nanoTime));
         this.topic = kafka.topic();
         this.publishLatency = Timer.builder("lanyard.kafka.publish")
                 .description("Time from handing an event to the producer until the broker acknowledged it")
@@ -50,9 +57,9 @@ public final class KafkaEventPublisher implements EventPublisher {
         config.put("acks", "all");
         config.put("enable.idempotence", "true");
         // A little lingering lets concurrent requests share one produce request; it bounds latency, not throughput.
-        config.put("linger.ms", "2");
+        config.put("linger.ms", "1");
         config.put("compression.type", "lz4");
-        config.put("max.block.ms", String.valueOf(timeout));
+        config.put("max.block.ms", String.valueOf(MAX_BLOCK_MS));
         config.put("request.timeout.ms", String.valueOf(Math.max(500, timeout / 2)));
         config.put("delivery.timeout.ms", String.valueOf(timeout + 10));
         config.put("reconnect.backoff.max.ms", "1000");
@@ -62,22 +69,38 @@ public final class KafkaEventPublisher implements EventPublisher {
 
     @Override
     public Future<Void> publish(LifecycleEvent event) {
+        Context current = Vertx.currentContext();
+        Context context = current != null ? current : vertx.getOrCreateContext();
+        Promise<Void> promise = Promise.promise();
         long start = System.nanoTime();
-        return producer.send(KafkaProducerRecord.create(topic, event.key(), EventCodec.encode(event)))
-                .transform(done -> {
-                    if (done.failed() && done.cause() instanceof EventLogUnavailableException refused) {
-                        return Future.failedFuture(refused);
-                    }
-                    publishLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                    if (done.succeeded()) {
-                        return Future.<Void>succeededFuture();
-                    }
-                    return Future.failedFuture(new EventLogUnavailableException(
-                            "the event log did not take the event: " + done.cause().getMessage(), done.cause()));
-                });
+        try {
+            producer.send(new ProducerRecord<>(topic, event.key(), EventCodec.encode(event)), (metadata, failure) ->
+                    context.runOnContext(ignored -> complete(promise, start, failure)));
+        } catch (RuntimeException failure) {
+            complete(promise, start, failure);
+        }
+        return promise.future();
     }
 
+    private void complete(Promise<Void> promise, long start, Throwable failure) {
+        if (failure instanceof EventLogUnavailableException refused) {
+            promise.fail(refused);
+            return;
+        }
+        publishLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        if (failure == null) {
+            promise.complete();
+        } else {
+            promise.fail(new EventLogUnavailableException(
+                    "the event log did not take the event: " + failure.getMessage(), failure));
+        }
+    }
+
+    /** Flushes what is buffered and closes the producer, off the event loop. */
     public Future<Void> close() {
-        return producer.close();
+        return vertx.executeBlocking(() -> {
+            producer.close(Duration.ofSeconds(5));
+            return null;
+        }, false);
     }
 }

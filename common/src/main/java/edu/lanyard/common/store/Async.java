@@ -2,17 +2,35 @@ package edu.lanyard.common.store;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /** Hazelcast completes on its own threads; callers continue on the Vert.x context they called from. */
 final class Async {
+    /**
+     * Runs the completion on the Hazelcast thread that completed the operation, which only hands it to the event
+     * loop. Without an explicit executor Hazelcast uses its default async executor, and where the common fork-join
+     * pool has a parallelism of 1 (any 2-core machine) that executor starts a new thread for every completion.
+     */
+    private static final Executor ON_COMPLETING_THREAD = Runnable::run;
+
     private Async() {
     }
 
     static <T> Future<T> onCaller(Vertx vertx, CompletionStage<T> stage) {
-        Context context = Vertx.currentContext();
-        return Future.fromCompletionStage(stage, context != null ? context : vertx.getOrCreateContext());
+        Context current = Vertx.currentContext();
+        Context context = current != null ? current : vertx.getOrCreateContext();
+        Promise<T> promise = Promise.promise();
+        stage.whenCompleteAsync((value, failure) -> context.runOnContext(ignored -> {
+            if (failure != null) {
+                promise.fail(failure);
+            } else {
+                promise.complete(value);
+            }
+        }), ON_COMPLETING_THREAD);
+        return promise.future();
     }
 }
