@@ -8,15 +8,12 @@ import edu.lanyard.common.token.TokenHash;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static edu.lanyard.launcher.token.ClientCredentials.APP;
 import static edu.lanyard.launcher.token.ClientCredentials.OTHER;
@@ -36,19 +33,8 @@ class GrantsTest {
     private static final String WEBAPP_CB = "http://127.0.0.1:9999/cb";
     private static final String SPA_CB = "http://127.0.0.1:9997/cb";
 
-    private static LanyardTestServer server;
-    private static OAuthEndpoints oauth;
-
-    @BeforeAll
-    static void start() {
-        server = LanyardTestServer.start(Map.of(), LanyardTestServer.resource("/token-clients.yaml"));
-        oauth = new OAuthEndpoints(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final LanyardTestServer server = TokenTestServer.shared();
+    private static final OAuthEndpoints oauth = new OAuthEndpoints(server);
 
     @Test
     void clientCredentialsWithBasicAndWithPost() {

@@ -3,12 +3,9 @@ package edu.lanyard.launcher.token;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 
 import static edu.lanyard.launcher.token.ClientCredentials.APP;
@@ -26,19 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IntrospectionRevocationTest {
     private static final String SPA_CB = "http://127.0.0.1:9997/cb";
 
-    private static LanyardTestServer server;
-    private static OAuthEndpoints oauth;
-
-    @BeforeAll
-    static void start() {
-        server = LanyardTestServer.start(Map.of(), LanyardTestServer.resource("/token-clients.yaml"));
-        oauth = new OAuthEndpoints(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final LanyardTestServer server = TokenTestServer.shared();
+    private static final OAuthEndpoints oauth = new OAuthEndpoints(server);
 
     @Test
     void activeAccessTokenShape() {

@@ -20,8 +20,6 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -30,7 +28,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static edu.lanyard.launcher.token.ClientCredentials.JWT_APP;
@@ -50,19 +47,8 @@ class JwtAndDiscoveryTest {
     private static final List<String> WELL_KNOWN = List.of("/.well-known/openid-configuration",
             "/.well-known/oauth-authorization-server");
 
-    private static LanyardTestServer server;
-    private static OAuthEndpoints oauth;
-
-    @BeforeAll
-    static void start() {
-        server = LanyardTestServer.start(Map.of(), LanyardTestServer.resource("/token-clients.yaml"));
-        oauth = new OAuthEndpoints(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final LanyardTestServer server = TokenTestServer.shared();
+    private static final OAuthEndpoints oauth = new OAuthEndpoints(server);
 
     /** A resource server's check of an RFC 9068 token: typ at+jwt, signature by a JWKS key, iss/aud/exp. */
     private static JWTClaimsSet verifyAccessToken(String jwt, String audience) throws Exception {

@@ -2,8 +2,6 @@ package edu.lanyard.launcher.token;
 
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import static edu.lanyard.launcher.token.ClientCredentials.APP;
@@ -31,19 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MalformedRequestsTest {
     private static final List<String> ENDPOINTS = List.of("/oauth2/token", "/oauth2/introspect", "/oauth2/revoke");
 
-    private static LanyardTestServer server;
-    private static OAuthEndpoints oauth;
-
-    @BeforeAll
-    static void start() {
-        server = LanyardTestServer.start(Map.of(), LanyardTestServer.resource("/token-clients.yaml"));
-        oauth = new OAuthEndpoints(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final LanyardTestServer server = TokenTestServer.shared();
+    private static final OAuthEndpoints oauth = new OAuthEndpoints(server);
 
     @ParameterizedTest
     @ValueSource(strings = {"application/json", "text/plain", "multipart/form-data; boundary=x",

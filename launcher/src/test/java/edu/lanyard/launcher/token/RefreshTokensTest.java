@@ -3,13 +3,10 @@ package edu.lanyard.launcher.token;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static edu.lanyard.launcher.token.ClientCredentials.APP;
@@ -25,19 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** RFC 6749 §6 and RFC 9700 §4.14: rotation, reuse, expiry, revocation and scope on refresh. */
 class RefreshTokensTest {
-    private static LanyardTestServer server;
-    private static OAuthEndpoints oauth;
-
-    @BeforeAll
-    static void start() {
-        server = LanyardTestServer.start(Map.of(), LanyardTestServer.resource("/token-clients.yaml"));
-        oauth = new OAuthEndpoints(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final LanyardTestServer server = TokenTestServer.shared();
+    private static final OAuthEndpoints oauth = new OAuthEndpoints(server);
 
     private static Http.Reply refresh(ClientCredentials client, String refreshToken, String... more) {
         return oauth.token(client, OAuthEndpoints.concat(

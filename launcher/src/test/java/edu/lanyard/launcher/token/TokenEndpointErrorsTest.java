@@ -2,8 +2,6 @@ package edu.lanyard.launcher.token;
 
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -12,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.nio.charset.StandardCharsets;
 
 import static edu.lanyard.launcher.token.ClientCredentials.APP;
@@ -26,19 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** RFC 6749 §5.2 for every grant of {@code POST /oauth2/token}, and client authentication (§2.3). */
 class TokenEndpointErrorsTest {
-    private static LanyardTestServer server;
-    private static OAuthEndpoints oauth;
-
-    @BeforeAll
-    static void start() {
-        server = LanyardTestServer.start(Map.of(), LanyardTestServer.resource("/token-clients.yaml"));
-        oauth = new OAuthEndpoints(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final LanyardTestServer server = TokenTestServer.shared();
+    private static final OAuthEndpoints oauth = new OAuthEndpoints(server);
 
     /** One valid-looking request per grant; every field is required unless listed as optional. */
     enum GrantRequest {
