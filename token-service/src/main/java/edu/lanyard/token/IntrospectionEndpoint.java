@@ -41,11 +41,7 @@ public final class IntrospectionEndpoint implements Handler<RoutingContext> {
     }
 
     private Future<Optional<ActiveToken>> introspect(RoutingContext ctx) {
-        if (dialect.requiresFormContentType() && !FormBodies.isForm(ctx)) {
-            throw OAuthError.invalidRequest("the request body must be application/x-www-form-urlencoded")
-                    .toException();
-        }
-        RequestParams params = dialect.params(ctx);
+        RequestParams params = FormBodies.read(ctx, dialect);
         PresentedCredentials presented = dialect.credentials(ctx, params);
         if (!(allowUnauthenticated && presented.clientId() == null)) {
             Client caller = clients.authenticate(presented);
@@ -54,8 +50,7 @@ public final class IntrospectionEndpoint implements Handler<RoutingContext> {
             }
         }
         String token = params.required("token");
-        TokenKind hint = "refresh_token".equals(params.firstOrNull("token_type_hint"))
-                ? TokenKind.REFRESH_TOKEN : TokenKind.ACCESS_TOKEN;
+        TokenKind hint = FormBodies.tokenTypeHint(params);
         return validator.anyToken(token, hint);
     }
 }

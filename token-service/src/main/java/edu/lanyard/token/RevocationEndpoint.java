@@ -41,15 +41,10 @@ public final class RevocationEndpoint implements Handler<RoutingContext> {
     }
 
     private Future<Void> revoke(RoutingContext ctx) {
-        if (dialect.requiresFormContentType() && !FormBodies.isForm(ctx)) {
-            throw OAuthError.invalidRequest("the request body must be application/x-www-form-urlencoded")
-                    .toException();
-        }
-        RequestParams params = dialect.params(ctx);
+        RequestParams params = FormBodies.read(ctx, dialect);
         Client client = clients.authenticate(dialect.credentials(ctx, params));
         String token = params.required("token");
-        TokenKind hint = "refresh_token".equals(params.firstOrNull("token_type_hint"))
-                ? TokenKind.REFRESH_TOKEN : TokenKind.ACCESS_TOKEN;
+        TokenKind hint = FormBodies.tokenTypeHint(params);
         return validator.anyToken(token, hint).compose(found -> {
             if (found.isEmpty()) {
                 return Future.succeededFuture();

@@ -52,11 +52,7 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
         if (ctx.request().method() == HttpMethod.GET && !dialect.acceptsGetAtTokenEndpoint()) {
             throw OAuthError.invalidRequest("the token endpoint accepts POST only").toException();
         }
-        if (dialect.requiresFormContentType() && !FormBodies.isForm(ctx)) {
-            throw OAuthError.invalidRequest("the request body must be application/x-www-form-urlencoded")
-                    .toException();
-        }
-        RequestParams params = dialect.params(ctx);
+        RequestParams params = FormBodies.read(ctx, dialect);
         Future<TokenResult> result;
         try {
             result = exchange(ctx, params);
