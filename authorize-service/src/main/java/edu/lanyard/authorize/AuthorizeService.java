@@ -8,6 +8,7 @@ import edu.lanyard.authorize.page.SecurityHeaders;
 import edu.lanyard.common.runtime.Platform;
 import edu.lanyard.common.store.KeyValueMap;
 import edu.lanyard.common.store.Sessions;
+import edu.lanyard.common.store.StoreMaps;
 import io.vertx.ext.web.Router;
 
 import java.util.Map;
@@ -42,6 +43,6 @@ public final class AuthorizeService {
         var hz = platform.hazelcast();
         return new SignInFlow(platform, new Sessions(platform.vertx(), hz), CsrfKey.shared(hz), pages,
                 new KeyValueMap(platform.vertx(), hz, "lanyard.pending-authorizations"),
-                new KeyValueMap(platform.vertx(), hz, "lanyard.consents"), dialects);
+                new KeyValueMap(platform.vertx(), hz, StoreMaps.CONSENTS), dialects);
     }
 }

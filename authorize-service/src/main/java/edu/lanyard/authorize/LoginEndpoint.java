@@ -87,7 +87,7 @@ public final class LoginEndpoint implements Handler<RoutingContext> {
         Future<Void> stored = flow.sessions.save(hash, session, login.sessionIdleSeconds());
         Future<Void> logged = platform.events().publish(new SessionStarted(EventMeta.now(ip), hash, user.subject(),
                 user.username(), client.clientId(), now, now + login.sessionIdleSeconds(),
-                session.absoluteExpiresAt()));
+                session.absoluteExpiresAt(), session.sid()));
         return Future.all(stored, logged).map(done -> {
             flow.cookie.set(ctx, cookieValue);
             return session;

@@ -39,6 +39,7 @@ import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,20 +54,28 @@ public final class Node implements AutoCloseable {
     private final Platform platform;
     private final Pool pool;
     private final KafkaEventPublisher kafka;
+    private final List<NodeService.Running> running;
 
     private Node(Vertx vertx, Infrastructure infrastructure, SigningKeys keys, Platform platform, Pool pool,
-                 KafkaEventPublisher kafka) {
+                 KafkaEventPublisher kafka, List<NodeService.Running> running) {
         this.vertx = vertx;
         this.infrastructure = infrastructure;
         this.keys = keys;
         this.platform = platform;
         this.pool = pool;
         this.kafka = kafka;
+        this.running = running;
     }
 
     /** Blocking: builds the platform and binds the HTTP port; returns once the node serves requests. */
     public static Node start(LanyardConfig config, Infrastructure infrastructure, List<ServiceMount> services)
             throws Exception {
+        return start(config, infrastructure, services, List.of());
+    }
+
+    /** As {@link #start(LanyardConfig, Infrastructure, List)}, also running {@code background} services. */
+    public static Node start(LanyardConfig config, Infrastructure infrastructure, List<ServiceMount> services,
+                             List<NodeService> background) throws Exception {
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         SigningKeys keys = SigningKeys.join(infrastructure.hazelcast());
         PrometheusMeterRegistry meters = Meters.prometheus();
@@ -123,10 +132,19 @@ public final class Node implements AutoCloseable {
                         ? Future.failedFuture("no broker") : Future.succeededFuture()))
                 .add("postgres", () -> pool.query("select 1").execute());
 
+        List<NodeService.Running> running = new ArrayList<>();
+        for (NodeService service : background) {
+            NodeService.Running started = service.start(platform, infrastructure);
+            running.add(started);
+            health.add(started.name(), started::health);
+        }
+        List<ServiceMount> mounts = new ArrayList<>(services);
+        running.forEach(started -> mounts.add((router, p) -> started.mount(router)));
+
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-        await(vertx.deployVerticle(() -> new HttpVerticle(platform, services, health, Meters.scrapeHandler(meters)),
+        await(vertx.deployVerticle(() -> new HttpVerticle(platform, mounts, health, Meters.scrapeHandler(meters)),
                 new DeploymentOptions().setInstances(instances)));
-        return new Node(vertx, infrastructure, keys, platform, pool, kafka);
+        return new Node(vertx, infrastructure, keys, platform, pool, kafka, List.copyOf(running));
     }
 
     static <T> T await(Future<T> future) throws Exception {
@@ -151,6 +169,7 @@ public final class Node implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        running.forEach(NodeService.Running::close);
         await(kafka.close());
         await(pool.close());
         await(vertx.close());
