@@ -57,6 +57,7 @@ public final class Replay {
     private static final Duration POLL = Duration.ofMillis(500);
     /** Records are stamped when sent, just after the event's own time; look this far before {@code since}. */
     private static final Duration SEND_SLACK = Duration.ofMinutes(1);
+    private static final int CATCH_UP_ROUNDS = 10;
     private static final String[] STATE_TABLES = {"grants", "tokens", "sessions", "consents", "rejected_events"};
 
     private final LanyardConfig config;
@@ -75,7 +76,7 @@ public final class Replay {
     public ReplayProgress run(Instant since) throws SQLException, InterruptedException {
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Instant from = since == null ? null : since.truncatedTo(ChronoUnit.MINUTES);
-        try (HikariDataSource database = JdbcPools.create(config.postgres(), "lanyard-replay", 3);
+        try (HikariDataSource database = JdbcPools.create(config.postgres(), "lanyard-replay", 5);
              Connection session = database.getConnection()) {
             session.setAutoCommit(true);
             if (!tryLock(session)) {
@@ -146,10 +147,9 @@ public final class Replay {
                 }
                 connection.commit();
                 assign(consumer);
-                target = consumer.endOffsets(start.keySet());
                 LOG.info("replay {}: rebuilding {} from {} into {}", id, topic,
                         since == null ? "the beginning" : since, schema);
-                consumeUntilTarget(consumer, connection);
+                catchUp(consumer, connection);
                 swap(consumer, connection);
                 ReplayProgress done = snapshot("swapped", 1.0);
                 status.finished(id, done, null);
@@ -243,6 +243,23 @@ public final class Replay {
                 stored.putAll(assembled.batch().nextOffsets());
                 events += assembled.batch().events();
                 report();
+            }
+        }
+
+        /**
+         * Reads to the end of the topic, again and again while events keep arriving, until what is left is small
+         * enough to read while the live projector waits for the swap.
+         */
+        private void catchUp(KafkaConsumer<String, String> consumer, Connection connection)
+                throws SQLException, InterruptedException {
+            for (int round = 0; round < CATCH_UP_ROUNDS; round++) {
+                target = consumer.endOffsets(start.keySet());
+                consumeUntilTarget(consumer, connection);
+                long left = consumer.endOffsets(start.keySet()).entrySet().stream()
+                        .mapToLong(end -> end.getValue() - consumer.position(end.getKey())).sum();
+                if (left <= config.projection().maxBatch()) {
+                    return;
+                }
             }
         }
 
