@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * {@code LANYARD_ADMIN_PASSWORD}); the server is configured with their hashes, which {@code hash-password} and
  * {@code new-token} print.
  */
-final class AdminCommand {
+public final class AdminCommand {
     static final String USAGE = """
             usage: lanyard admin COMMAND [--url http://127.0.0.1:8080] [--token T | --user U --password P]
               sessions USER [--by-username]     active SSO sessions of a user (by subject, or user name)
@@ -54,7 +54,7 @@ final class AdminCommand {
     }
 
     /** Answers the process exit code. */
-    static int run(CommandLine line) throws IOException, InterruptedException {
+    public static int run(CommandLine line) throws IOException, InterruptedException {
         List<String> args = line.arguments();
         String command = args.isEmpty() ? "help" : args.get(0);
         String target = args.size() > 1 ? args.get(1) : null;
