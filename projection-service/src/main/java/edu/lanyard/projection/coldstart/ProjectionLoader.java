@@ -48,29 +48,33 @@ abstract class ProjectionLoader implements EntryLoader<String, String> {
     /** The map value and its absolute expiry for the current row; the key is column 1. */
     abstract MetadataAwareValue<String> value(ResultSet row) throws SQLException;
 
-    /** A miss: answered from Postgres only while the projection may hold something the cluster lacks. */
+    /** A miss: answered from Postgres only while the projections may hold something the cluster lacks. */
     @Override
     public MetadataAwareValue<String> load(String key) {
-        try {
-            if (!window.open(database)) {
-                return null;
-            }
-            return query(List.of(key)).get(key);
-        } catch (SQLException e) {
-            throw new IllegalStateException("the projections are unavailable to look up a " + mapName()
-                    + " entry: " + e.getMessage(), e);
-        }
+        return loadAll(List.of(key)).get(key);
     }
 
-    /** The initial load of the keys from {@link #loadAllKeys}, in batches. */
+    /** The initial load of the keys from {@link #loadAllKeys} in batches, a top-up, or misses. */
     @Override
     public Map<String, MetadataAwareValue<String>> loadAll(Collection<String> keys) {
+        ColdStartWindow.Phase phase = window.phase();
+        if (phase == ColdStartWindow.Phase.CLOSED) {
+            return Map.of();
+        }
+        if (phase == ColdStartWindow.Phase.FENCED) {
+            window.fence();
+        }
         try {
             return query(keys);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot load " + mapName() + " from the projections: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** The keys valid in the projections now, for the top-up. */
+    List<String> validKeys() throws SQLException {
+        return keys();
     }
 
     @Override
