@@ -87,7 +87,7 @@ public final class Node implements AutoCloseable {
         ClientSecretHasher secretHasher = new ClientSecretHasher();
 
         KafkaEventPublisher kafka = new KafkaEventPublisher(vertx, config.kafka(), infrastructure.kafkaBootstrap(),
-                meters);
+                meters, config.durability());
         EventPublisher events = config.durability() == LanyardConfig.Durability.MEMORY
                 ? new FireAndForgetPublisher(kafka, meters) : kafka;
 
