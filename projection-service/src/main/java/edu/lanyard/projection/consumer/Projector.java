@@ -100,6 +100,9 @@ public final class Projector implements AutoCloseable {
         config.put("auto.offset.reset", "earliest");
         config.put("max.poll.records", String.valueOf(settings.maxBatch()));
         config.put("client.id", "lanyard-projector");
+        // A projector that dies is replaced after this long; heartbeats come from the client's own thread.
+        config.put("session.timeout.ms", "10000");
+        config.put("heartbeat.interval.ms", "3000");
         config.put("reconnect.backoff.max.ms", "2000");
         return config;
     }
