@@ -169,6 +169,32 @@ class ColdStartTest {
         }
     }
 
+    @Test
+    void withNoProjectorATokenThatCannotBeLoadedYetIsUnavailableNotInvalid() throws Exception {
+        LanyardTestServer before = TestNodes.start(Map.of("LANYARD_PROJECTION_ENABLED", "false"), true);
+        LanyardConfig config = before.config();
+        Tokens tokens = new Tokens(before.baseUrl());
+        JsonObject issued = tokens.password("portal", PORTAL_SECRET, "alice", "alice-pass", "openid").json();
+        before.close();
+
+        Map<String, String> same = new HashMap<>(TestNodes.sameDataAs(config));
+        same.put("LANYARD_HTTP_PORT", String.valueOf(config.http().port()));
+        same.put("LANYARD_PROJECTION_ENABLED", "false");
+        LanyardTestServer after = TestNodes.start(same, false);
+        try {
+            Http.Reply refreshed = tokens.refresh("portal", PORTAL_SECRET, issued.getString("refresh_token"));
+            assertEquals(503, refreshed.status(), "retry later, rather than drop the refresh token: "
+                    + refreshed.body());
+            assertEquals("temporarily_unavailable", refreshed.json().getString("error"));
+            Http.Reply introspected = Http.postForm(after.baseUrl() + "/oauth2/introspect",
+                    Http.basic("portal", PORTAL_SECRET), Http.form(Http.fields("token",
+                            issued.getString("access_token"))));
+            assertEquals(503, introspected.status(), introspected.body());
+        } finally {
+            after.close();
+        }
+    }
+
     private static boolean verifies(String jwt, String jwks) throws Exception {
         SignedJWT signed = SignedJWT.parse(jwt);
         JWK key = JWKSet.parse(jwks).getKeyByKeyId(signed.getHeader().getKeyID());

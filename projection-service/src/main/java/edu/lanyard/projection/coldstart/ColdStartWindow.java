@@ -33,7 +33,7 @@ final class ColdStartWindow {
     enum Phase { LOADING, FENCED, CLOSED }
 
     private static final long EPOCH_WAIT_SECONDS = 30;
-    private static final long FENCE_TIMEOUT_MS = 10_000;
+    private static final long FENCE_TIMEOUT_MS = 5_000;
     private static final long FENCE_POLL_MS = 20;
 
     private final CompletableFuture<ClusterEpoch> epoch = new CompletableFuture<>();
