@@ -12,11 +12,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** {@code lanyard replay [--from-beginning | --since TIME]}: rebuilds the projections in this process. */
-final class ReplayCommand {
+public final class ReplayCommand {
     private ReplayCommand() {
     }
 
-    static void run(CommandLine line) throws Exception {
+    public static void run(CommandLine line) throws Exception {
         Instant since = since(line);
         LanyardConfig config = ConfigLoader.load(line.path("config").orElse(null), System.getenv());
         if (config.kafka().embedded()) {

@@ -6,6 +6,7 @@ import edu.lanyard.common.event.TokensIssued;
 import edu.lanyard.common.store.StoreMaps;
 import edu.lanyard.common.token.TokenHash;
 import edu.lanyard.devkit.TestInfrastructure;
+import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,12 @@ class KafkaOutageTest {
             infra.stopKafka();
             try {
                 Wait.until("requests to fail with 503", Duration.ofSeconds(60), () -> load.unavailable() >= 12);
+                Wait.until("readiness to report Kafka down", Duration.ofSeconds(30), () -> {
+                    Http.Reply ready = Http.get(server.baseUrl() + "/health/ready", null);
+                    return ready.status() == 503
+                            && ready.json().getJsonObject("checks").getString("kafka").startsWith("DOWN")
+                            && ready.json().getJsonObject("checks").getString("projection").startsWith("DOWN");
+                });
             } finally {
                 infra.startKafka();
             }

@@ -14,6 +14,7 @@ import edu.lanyard.launcher.AdminCommand;
 import edu.lanyard.launcher.CommandLine;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
+import edu.lanyard.launcher.ReplayCommand;
 import edu.lanyard.projection.admin.AdminCredentials;
 import edu.lanyard.projection.replay.Replay;
 import io.vertx.core.json.JsonObject;
@@ -205,6 +206,34 @@ class ProjectionCorrectnessTest {
         new Replay(server.config(), server.kafkaBootstrap(), Clock.systemUTC(), progress -> { }).run(null);
         assertEquals(live, projections.snapshot());
         assertEquals(0, projections.totalLag());
+    }
+
+    @Test
+    void theReplayCommandRebuildsTheSameProjection() throws Exception {
+        var live = projections.snapshot();
+        var pg = server.config().postgres();
+        java.nio.file.Path config = java.nio.file.Files.createTempFile("lanyard-replay", ".yaml");
+        java.nio.file.Files.writeString(config, String.join("\n",
+                "postgres: {host: '" + pg.host() + "', port: " + pg.port() + ", database: '" + pg.database()
+                        + "', user: '" + pg.user() + "', password: '" + pg.password() + "', createDatabase: false}",
+                "kafka: {bootstrapServers: '" + server.kafkaBootstrap() + "', topic: '"
+                        + server.config().kafka().topic() + "'}", ""));
+        ReplayCommand.run(CommandLine.parse(new String[]{"replay", "--from-beginning", "--config",
+                config.toString()}));
+        assertEquals(live, projections.snapshot());
+        ReplayCommand.run(CommandLine.parse(new String[]{"replay", "--since",
+                java.time.Instant.now().minusSeconds(60).toString(), "--config", config.toString()}));
+        assertEquals(live, projections.snapshot());
+    }
+
+    @Test
+    void theProjectorsMetricsAreExposed() {
+        String metrics = Http.get(server.baseUrl() + "/metrics", null).body();
+        for (String meter : List.of("lanyard_projection_lag{", "lanyard_projection_batch_seconds_count",
+                "lanyard_projection_batch_events_count", "lanyard_projection_events_total{",
+                "lanyard_projection_paused", "lanyard_projection_replay_progress")) {
+            assertTrue(metrics.contains(meter), meter);
+        }
     }
 
     @Test
