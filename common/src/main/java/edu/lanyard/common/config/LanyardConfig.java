@@ -68,7 +68,8 @@ public record LanyardConfig(
     /**
      * The projector that turns the event topic into Postgres tables.
      *
-     * @param enabled            run the projector in {@code dev} and {@code serve all} ({@code serve projection} always does)
+     * @param enabled            run the projector in {@code dev} and {@code serve all} ({@code serve projection}
+     *                           always does)
      * @param maxBatch           most events applied in one Postgres transaction
      * @param auditRetentionDays whole days of audit log kept; older daily partitions are dropped
      * @param statsRetentionDays whole days of per-client per-minute counters kept

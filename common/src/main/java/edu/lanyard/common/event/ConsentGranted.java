@@ -1,6 +1,6 @@
 package edu.lanyard.common.event;
 
-/** A user consented to a client's scopes; the consent is remembered for {@link #LIFETIME_SECONDS} after the last one. */
+/** A user consented to a client's scopes; consents are remembered {@link #LIFETIME_SECONDS} after the last one. */
 public record ConsentGranted(EventMeta meta, String subject, String clientId, String scope) implements LifecycleEvent {
     public static final long LIFETIME_SECONDS = 365L * 24 * 3600;
 

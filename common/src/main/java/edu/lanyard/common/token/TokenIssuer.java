@@ -71,8 +71,8 @@ public final class TokenIssuer {
         }
 
         // The event's time is the tokens' issue time, so a projection can rebuild the records exactly.
-        TokensIssued event = new TokensIssued(EventMeta.at(decidedAt, request.ip()), request.grantId(), client.clientId(),
-                request.subject(), request.username(), request.grantType(), request.scope(), request.sessionId(),
+        TokensIssued event = new TokensIssued(EventMeta.at(decidedAt, request.ip()), request.grantId(),
+                client.clientId(), request.subject(), request.username(), request.grantType(), request.scope(), request.sessionId(),
                 accessHash, access.expiresAt(), access.format(), refreshHash,
                 refresh == null ? null : refresh.expiresAt(), request.rotatedFromHash(), request.codeHash(),
                 request.authTime());

@@ -49,7 +49,8 @@ final class Browser {
             new SecureRandom().nextBytes(random);
             String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             try {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+                byte[] digest = MessageDigest.getInstance("SHA-256")
+                        .digest(verifier.getBytes(StandardCharsets.US_ASCII));
                 return new Pkce(verifier, Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
             } catch (Exception e) {
                 throw new IllegalStateException(e);

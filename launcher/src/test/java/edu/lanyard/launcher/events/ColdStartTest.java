@@ -190,6 +190,11 @@ class ColdStartTest {
                     Http.basic("portal", PORTAL_SECRET), Http.form(Http.fields("token",
                             issued.getString("access_token"))));
             assertEquals(503, introspected.status(), introspected.body());
+
+            String fresh = tokens.clientCredentials("service", SERVICE_SECRET, "reports.read").json()
+                    .getString("access_token");
+            assertTrue(tokens.active("service", SERVICE_SECRET, fresh),
+                    "tokens issued after the restart work without the projector");
         } finally {
             after.close();
         }

@@ -58,7 +58,8 @@ class KafkaOutageTest {
             Set<String> unlogged = new HashSet<>(hot.keySet());
             unlogged.removeAll(logged);
             System.out.printf("Kafka stopped under load (durability kafka): %s (%d before the outage); "
-                            + "tokens handed out but not in the log (lost) = %d; tokens in Hazelcast the log lacks = %d%n",
+                            + "tokens handed out but not in the log (lost) = %d;"
+                            + " tokens in Hazelcast the log lacks = %d%n",
                     figures, beforeOutage, lost, unlogged.size());
             assertTrue(figures.unavailable() > 0, "the outage was noticed");
             assertEquals(0, figures.other(), "only 503s, no other failure: " + load.unexpected);

@@ -82,8 +82,8 @@ final class Projections {
     /** Events in the topic that are not in Postgres yet, per partition. */
     Map<Integer, Long> lag() {
         String topic = config.kafka().topic();
-        Map<Integer, Long> stored = rows("select partition, next_offset from projection.projection_offsets where topic = '"
-                + topic + "'").stream().collect(Collectors.toMap(r -> Integer.parseInt((String) r.get("partition")),
+        Map<Integer, Long> stored = rows("select partition, next_offset from projection.projection_offsets"
+                + " where topic = '" + topic + "'").stream().collect(Collectors.toMap(r -> Integer.parseInt((String) r.get("partition")),
                 r -> Long.parseLong((String) r.get("next_offset"))));
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();

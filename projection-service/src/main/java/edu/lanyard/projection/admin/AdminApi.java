@@ -134,7 +134,7 @@ public final class AdminApi {
     }
 
     private void replay(RoutingContext ctx) {
-        AdminReplies.reply(ctx, attempt(() -> {
+        AdminReplies.reply(ctx, 202, attempt(() -> {
             AdminParams params = new AdminParams(ctx);
             Instant since = params.time("since", null);
             if (since == null && !"true".equals(params.text("from_beginning"))) {

@@ -26,9 +26,14 @@ final class AdminReplies {
 
     /** Answers with the result of {@code work}, or with the error it failed with. */
     static void reply(RoutingContext ctx, Future<JsonObject> work) {
+        reply(ctx, 200, work);
+    }
+
+    static void reply(RoutingContext ctx, int status, Future<JsonObject> work) {
         work.onComplete(done -> {
             if (done.succeeded()) {
-                ok(ctx, done.result());
+                Responses.noStore(ctx);
+                Responses.json(ctx, status, done.result());
             } else if (done.cause() instanceof AdminException bad) {
                 error(ctx, bad.status(), bad.error(), bad.getMessage());
             } else {

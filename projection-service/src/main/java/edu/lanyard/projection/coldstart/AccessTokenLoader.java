@@ -15,6 +15,11 @@ final class AccessTokenLoader extends ProjectionLoader {
     }
 
     @Override
+    MissPolicy missPolicy() {
+        return MissPolicy.FENCE_TO_NOW;
+    }
+
+    @Override
     String mapName() {
         return StoreMaps.ACCESS_TOKENS;
     }

@@ -22,9 +22,9 @@ import java.util.concurrent.TimeoutException;
  * <ol>
  *   <li>{@link Phase#LOADING}: the new cluster loads everything the projections hold as valid.</li>
  *   <li>{@link Phase#FENCED}: the projector may still be writing events from before the restart, so a miss can be a
- *   token the cluster has not loaded yet. It is looked up in Postgres, but only after the projector has applied
- *   every event published up to the miss: then Postgres also knows whether the token was revoked or the session
- *   ended since, and nothing removed comes back.</li>
+ *   token the cluster has not loaded yet. It is looked up in Postgres once the projection is far enough for the
+ *   answer to be right ({@link MissPolicy}): up to the miss, so that nothing revoked since comes back, or up to the
+ *   restart.</li>
  *   <li>{@link Phase#CLOSED}: once the projection caught up with the restart, everything still missing was loaded in
  *   one pass (the top-up); from then on a miss means "not there" and costs nothing.</li>
  * </ol>
@@ -41,6 +41,7 @@ final class ColdStartWindow {
     private final DataSource database;
     private volatile Phase phase = Phase.LOADING;
     private volatile Admin kafka;
+    private volatile boolean caughtUp;
 
     ColdStartWindow(String topic, DataSource database) {
         this.topic = topic;
@@ -76,7 +77,19 @@ final class ColdStartWindow {
 
     /** Whether the projection has applied every event that was in the topic when the cluster formed. */
     boolean caughtUpWithTheRestart() throws SQLException {
-        return reached(epoch().endOffsets());
+        if (!caughtUp) {
+            caughtUp = reached(epoch().endOffsets());
+        }
+        return caughtUp;
+    }
+
+    /**
+     * Returns once the projection holds every event from before the restart.
+     *
+     * @throws IllegalStateException if it does not within a few seconds
+     */
+    void awaitCaughtUpWithTheRestart() {
+        awaitReached(null);
     }
 
     /**
@@ -86,10 +99,14 @@ final class ColdStartWindow {
      *                               error, and the client retries, rather than with a wrong "not found")
      */
     void fence() {
-        Map<Integer, Long> now = endOffsets();
+        awaitReached(endOffsets());
+    }
+
+    /** @param target offsets to reach, or null for those of the restart */
+    private void awaitReached(Map<Integer, Long> target) {
         long deadline = System.currentTimeMillis() + FENCE_TIMEOUT_MS;
         try {
-            while (!reached(now)) {
+            while (target == null ? !caughtUpWithTheRestart() : !reached(target)) {
                 if (System.currentTimeMillis() > deadline) {
                     throw new IllegalStateException("the projector is more than " + FENCE_TIMEOUT_MS
                             + " ms behind; cannot look up a token issued before the restart yet");

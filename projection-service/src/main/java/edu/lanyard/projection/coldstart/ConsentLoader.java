@@ -14,6 +14,11 @@ final class ConsentLoader extends ProjectionLoader {
     }
 
     @Override
+    MissPolicy missPolicy() {
+        return MissPolicy.AS_PROJECTED;
+    }
+
+    @Override
     String mapName() {
         return StoreMaps.CONSENTS;
     }

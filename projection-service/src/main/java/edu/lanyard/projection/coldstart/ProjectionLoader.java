@@ -42,6 +42,8 @@ abstract class ProjectionLoader implements EntryLoader<String, String> {
     /** The map this loader fills, for logs. */
     abstract String mapName();
 
+    abstract MissPolicy missPolicy();
+
     /** A query (after {@link #PARAMETERS}) whose first column is the key and whose rows are still valid. */
     abstract String query();
 
@@ -62,7 +64,12 @@ abstract class ProjectionLoader implements EntryLoader<String, String> {
             return Map.of();
         }
         if (phase == ColdStartWindow.Phase.FENCED) {
-            window.fence();
+            switch (missPolicy()) {
+                case FENCE_TO_NOW -> window.fence();
+                case FENCE_TO_RESTART -> window.awaitCaughtUpWithTheRestart();
+                case AS_PROJECTED -> {
+                }
+            }
         }
         try {
             return query(keys);

@@ -18,6 +18,11 @@ final class RefreshTokenLoader extends ProjectionLoader {
     }
 
     @Override
+    MissPolicy missPolicy() {
+        return MissPolicy.FENCE_TO_RESTART;
+    }
+
+    @Override
     String mapName() {
         return StoreMaps.REFRESH_TOKENS;
     }

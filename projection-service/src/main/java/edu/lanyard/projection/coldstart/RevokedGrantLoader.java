@@ -13,6 +13,11 @@ final class RevokedGrantLoader extends ProjectionLoader {
     }
 
     @Override
+    MissPolicy missPolicy() {
+        return MissPolicy.AS_PROJECTED;
+    }
+
+    @Override
     String mapName() {
         return StoreMaps.REVOKED_GRANTS;
     }

@@ -16,6 +16,11 @@ final class SessionGrantsLoader extends ProjectionLoader {
     }
 
     @Override
+    MissPolicy missPolicy() {
+        return MissPolicy.AS_PROJECTED;
+    }
+
+    @Override
     String mapName() {
         return StoreMaps.SESSION_GRANTS;
     }

@@ -29,6 +29,11 @@ final class SessionLoader extends ProjectionLoader {
     }
 
     @Override
+    MissPolicy missPolicy() {
+        return MissPolicy.FENCE_TO_NOW;
+    }
+
+    @Override
     String mapName() {
         return StoreMaps.SESSIONS;
     }

@@ -55,7 +55,6 @@ public final class BatchAssembler {
             } catch (UnreadableEventException e) {
                 batch.reject(new RejectedRecord(record.topic(), record.partition(), record.offset(),
                         String.valueOf(record.value()), e.getMessage()));
-                types.merge("rejected", 1, Integer::sum);
             } catch (UnsupportedEventException e) {
                 return new Stall(record.offset(), e);
             }

@@ -184,11 +184,8 @@ public final class Projector implements AutoCloseable {
             return;
         }
         metrics.batch(System.nanoTime() - start, assembled.batch().events());
-        assembled.types().forEach((type, count) -> {
-            for (int i = 0; i < count; i++) {
-                metrics.applied(type);
-            }
-        });
+        assembled.types().forEach(metrics::applied);
+        metrics.rejected(assembled.batch().rejected().size());
         assembled.batch().nextOffsets().forEach((partition, next) ->
                 stored.put(new TopicPartition(settings.topic(), partition), next));
         eventsApplied += assembled.batch().events();

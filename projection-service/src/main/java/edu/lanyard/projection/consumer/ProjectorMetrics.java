@@ -46,15 +46,15 @@ final class ProjectorMetrics {
     }
 
     /** Counts applied events; their rate is the projector's events per second. */
-    void applied(String type) {
+    void applied(String type, int count) {
         eventsByType.computeIfAbsent(type, t -> Counter.builder("lanyard.projection.events")
                 .description("Events applied to the projections")
                 .tag("type", t)
-                .register(meters)).increment();
+                .register(meters)).increment(count);
     }
 
-    void rejected() {
-        rejected.increment();
+    void rejected(int count) {
+        rejected.increment(count);
     }
 
     void paused(boolean paused) {
