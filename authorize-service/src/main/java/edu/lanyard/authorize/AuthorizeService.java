@@ -13,6 +13,7 @@ import edu.lanyard.common.store.KeyValueMap;
 import edu.lanyard.common.store.Sessions;
 import io.vertx.core.Context;
 import io.vertx.core.shareddata.Shareable;
+import edu.lanyard.common.store.StoreMaps;
 import io.vertx.ext.web.Router;
 
 import java.util.HashMap;
@@ -94,6 +95,6 @@ public final class AuthorizeService {
         var hz = platform.hazelcast();
         return new SignInFlow(platform, new Sessions(platform.vertx(), hz), CsrfKey.shared(hz), pages,
                 new KeyValueMap(platform.vertx(), hz, "lanyard.pending-authorizations"),
-                new KeyValueMap(platform.vertx(), hz, "lanyard.consents"), dialects);
+                new KeyValueMap(platform.vertx(), hz, StoreMaps.CONSENTS), dialects);
     }
 }

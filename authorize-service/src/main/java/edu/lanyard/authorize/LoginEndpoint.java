@@ -119,7 +119,7 @@ public final class LoginEndpoint implements Handler<RoutingContext> {
         Future<Void> stored = flow.sessions.save(cookieHash, session, idle);
         Future<Void> logged = platform.events().publish(new SessionStarted(EventMeta.now(ip), cookieHash,
                 session.subject(), session.username(), client.clientId(), session.authTime(),
-                session.authTime() + idle, session.absoluteExpiresAt()));
+                session.authTime() + idle, session.absoluteExpiresAt(), session.sid()));
         return Future.all(stored, logged).mapEmpty();
     }
 

@@ -40,7 +40,7 @@ import java.util.Optional;
 public final class SignInFlow {
     private static final Logger LOG = LoggerFactory.getLogger(SignInFlow.class);
     private static final long PENDING_SECONDS = 900;
-    private static final long CONSENT_SECONDS = 365L * 24 * 3600;
+    private static final long CONSENT_SECONDS = ConsentGranted.LIFETIME_SECONDS;
 
     final Platform platform;
     final Sessions sessions;

@@ -6,6 +6,7 @@ import edu.lanyard.common.db.Migrations;
 import edu.lanyard.common.hazelcast.HazelcastNode;
 import edu.lanyard.devkit.EmbeddedKafka;
 import edu.lanyard.devkit.LocalPostgres;
+import edu.lanyard.projection.coldstart.ColdStart;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -24,11 +25,14 @@ public final class Infrastructure implements AutoCloseable {
     private final EmbeddedKafka embeddedKafka;
     private final String kafkaBootstrap;
     private final HazelcastInstance hazelcast;
+    private final ColdStart coldStart;
 
-    private Infrastructure(EmbeddedKafka embeddedKafka, String kafkaBootstrap, HazelcastInstance hazelcast) {
+    private Infrastructure(EmbeddedKafka embeddedKafka, String kafkaBootstrap, HazelcastInstance hazelcast,
+                           ColdStart coldStart) {
         this.embeddedKafka = embeddedKafka;
         this.kafkaBootstrap = kafkaBootstrap;
         this.hazelcast = hazelcast;
+        this.coldStart = coldStart;
     }
 
     public static Infrastructure start(LanyardConfig config) {
@@ -43,13 +47,18 @@ public final class Infrastructure implements AutoCloseable {
                 : null;
         String bootstrap = embedded != null ? embedded.bootstrapServers() : kafka.bootstrapServers();
         ensureTopic(bootstrap, kafka);
-        HazelcastInstance hazelcast = HazelcastNode.start(config.hazelcast());
-        return new Infrastructure(embedded, bootstrap, hazelcast);
+        // A member of a cluster that starts from nothing reloads tokens, sessions and keys from Postgres.
+        ColdStart coldStart = ColdStart.create(config);
+        HazelcastInstance hazelcast = HazelcastNode.start(config.hazelcast(), coldStart::configure);
+        if (!config.hazelcast().client()) {
+            coldStart.join(hazelcast, bootstrap);
+        }
+        return new Infrastructure(embedded, bootstrap, hazelcast, coldStart);
     }
 
     /** For tests that bring their own broker and Hazelcast member. */
     public static Infrastructure of(String kafkaBootstrap, HazelcastInstance hazelcast) {
-        return new Infrastructure(null, kafkaBootstrap, hazelcast);
+        return new Infrastructure(null, kafkaBootstrap, hazelcast, null);
     }
 
     static void ensureTopic(String bootstrap, LanyardConfig.Kafka kafka) {
@@ -80,6 +89,9 @@ public final class Infrastructure implements AutoCloseable {
     @Override
     public void close() {
         hazelcast.shutdown();
+        if (coldStart != null) {
+            coldStart.close();
+        }
         if (embeddedKafka != null) {
             embeddedKafka.close();
         }

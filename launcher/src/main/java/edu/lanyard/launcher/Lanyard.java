@@ -27,6 +27,7 @@ public final class Lanyard {
             "token", TokenService::mount,
             "authorize", AuthorizeService::mount,
             "userinfo", UserinfoService::mount);
+    static final NodeService PROJECTION = new ProjectionNodeService();
 
     private Lanyard() {
     }
@@ -40,6 +41,8 @@ public final class Lanyard {
                 case "serve" -> serve(line);
                 case "migrate" -> migrate(line);
                 case "import" -> importFile(line);
+                case "replay" -> ReplayCommand.run(line);
+                case "admin" -> System.exit(AdminCommand.run(line));
                 case "help", "--help", "-h" -> System.out.println(USAGE);
                 default -> {
                     System.err.println("unknown command: " + line.command() + "\n" + USAGE);
@@ -75,29 +78,39 @@ public final class Lanyard {
         line.option("durability").ifPresent(mode -> env.put("LANYARD_DURABILITY", mode.toUpperCase()));
         env.putIfAbsent("LANYARD_KAFKA_BOOTSTRAP_SERVERS", "embedded");
         LanyardConfig config = ConfigLoader.load(line.path("config").orElse(null), env);
-        runNode(config, List.copyOf(SERVICES.values()), line.path("import").orElse(null));
+        runNode(config, List.copyOf(SERVICES.values()), background(config), line.path("import").orElse(null));
+    }
+
+    /** The services beside the routes that {@code dev} and {@code serve all} run: the projector, unless disabled. */
+    static List<NodeService> background(LanyardConfig config) {
+        return config.projection().enabled() ? List.of(PROJECTION) : List.of();
     }
 
     /** One service (or {@code all}) against external Kafka, Postgres and Hazelcast as configured. */
     private static void serve(CommandLine line) throws Exception {
         if (line.arguments().isEmpty()) {
-            throw new IllegalArgumentException("serve needs a service: token, authorize, userinfo or all");
+            throw new IllegalArgumentException("serve needs a service: token, authorize, userinfo, projection or all");
         }
         String name = line.arguments().get(0);
-        List<ServiceMount> services = "all".equals(name) ? List.copyOf(SERVICES.values()) : List.of(
-                java.util.Optional.ofNullable(SERVICES.get(name)).orElseThrow(() ->
-                        new IllegalArgumentException("unknown service: " + name)));
         LanyardConfig config = ConfigLoader.load(line.path("config").orElse(null), System.getenv());
-        runNode(config, services, null);
+        if ("all".equals(name)) {
+            runNode(config, List.copyOf(SERVICES.values()), background(config), null);
+        } else if ("projection".equals(name)) {
+            runNode(config, List.of(), List.of(PROJECTION), null);
+        } else {
+            ServiceMount service = java.util.Optional.ofNullable(SERVICES.get(name)).orElseThrow(() ->
+                    new IllegalArgumentException("unknown service: " + name));
+            runNode(config, List.of(service), List.of(), null);
+        }
     }
 
-    private static void runNode(LanyardConfig config, List<ServiceMount> services, Path importFile)
-            throws Exception {
+    private static void runNode(LanyardConfig config, List<ServiceMount> services, List<NodeService> background,
+                                Path importFile) throws Exception {
         Infrastructure infrastructure = Infrastructure.start(config);
         if (importFile != null) {
             report(importInto(config, importFile));
         }
-        Node node = Node.start(config, infrastructure, services);
+        Node node = Node.start(config, infrastructure, services, background);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -159,9 +172,15 @@ public final class Lanyard {
             usage: lanyard COMMAND [options]
               dev [--port 8080] [--import FILE] [--config FILE] [--durability kafka|memory]
                                      every service in one JVM, embedded Kafka and Hazelcast, local Postgres
-              serve token|authorize|userinfo|all [--config FILE]
+              serve token|authorize|userinfo|projection|all [--config FILE]
                                      one service against the configured Kafka, Postgres and Hazelcast
               migrate [--config FILE]  apply database migrations
+              replay [--from-beginning | --since 2026-11-20T00:00:00Z] [--config FILE]
+                                     rebuild the projections from the event topic and swap them in
+              admin COMMAND [--url URL] [--token T | --user U --password P]
+                                     operator API: sessions, grants, revoke-user, revoke-client, audit, stats,
+                                     status, replay; hash-password and new-token make credentials
+                                     (lanyard admin help)
               import FILE [--config FILE]
                                      upsert clients and users from a YAML file
             Configuration: a YAML file (--config) and LANYARD_* environment variables; see README.md.""";

@@ -42,6 +42,7 @@ import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,20 +57,28 @@ public final class Node implements AutoCloseable {
     private final Platform platform;
     private final Pool pool;
     private final KafkaEventPublisher kafka;
+    private final List<NodeService.Running> running;
 
     private Node(Vertx vertx, Infrastructure infrastructure, SigningKeys keys, Platform platform, Pool pool,
-                 KafkaEventPublisher kafka) {
+                 KafkaEventPublisher kafka, List<NodeService.Running> running) {
         this.vertx = vertx;
         this.infrastructure = infrastructure;
         this.keys = keys;
         this.platform = platform;
         this.pool = pool;
         this.kafka = kafka;
+        this.running = running;
     }
 
     /** Blocking: builds the platform and binds the HTTP port; returns once the node serves requests. */
     public static Node start(LanyardConfig config, Infrastructure infrastructure, List<ServiceMount> services)
             throws Exception {
+        return start(config, infrastructure, services, List.of());
+    }
+
+    /** As {@link #start(LanyardConfig, Infrastructure, List)}, also running {@code background} services. */
+    public static Node start(LanyardConfig config, Infrastructure infrastructure, List<ServiceMount> services,
+                             List<NodeService> background) throws Exception {
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         SigningKeys keys = SigningKeys.join(infrastructure.hazelcast());
         PrometheusMeterRegistry meters = Meters.prometheus();
@@ -81,7 +90,7 @@ public final class Node implements AutoCloseable {
         ClientSecretHasher secretHasher = new ClientSecretHasher();
 
         KafkaEventPublisher kafka = new KafkaEventPublisher(vertx, config.kafka(), infrastructure.kafkaBootstrap(),
-                meters);
+                meters, config.durability());
         EventPublisher events = config.durability() == LanyardConfig.Durability.MEMORY
                 ? new FireAndForgetPublisher(kafka, meters) : kafka;
 
@@ -138,10 +147,19 @@ public final class Node implements AutoCloseable {
                 .add("postgres", () -> pool.query("select 1").execute());
 
         scheduleKeyRotation(vertx, keys, config.tokens());
+        List<NodeService.Running> running = new ArrayList<>();
+        for (NodeService service : background) {
+            NodeService.Running started = service.start(platform, infrastructure);
+            running.add(started);
+            health.add(started.name(), started::health);
+        }
+        List<ServiceMount> mounts = new ArrayList<>(services);
+        running.forEach(started -> mounts.add((router, p) -> started.mount(router)));
+
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-        await(vertx.deployVerticle(() -> new HttpVerticle(platform, services, health, Meters.scrapeHandler(meters)),
+        await(vertx.deployVerticle(() -> new HttpVerticle(platform, mounts, health, Meters.scrapeHandler(meters)),
                 new DeploymentOptions().setInstances(instances)));
-        return new Node(vertx, infrastructure, keys, platform, pool, kafka);
+        return new Node(vertx, infrastructure, keys, platform, pool, kafka, List.copyOf(running));
     }
 
     /**
@@ -180,6 +198,7 @@ public final class Node implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        running.forEach(NodeService.Running::close);
         await(kafka.close());
         await(pool.close());
         await(vertx.close());

@@ -67,7 +67,8 @@ public final class LanyardTestServer implements AutoCloseable {
             if (importFile != null) {
                 Lanyard.importInto(config, importFile);
             }
-            Node node = Node.start(config, infrastructure, List.copyOf(Lanyard.SERVICES.values()));
+            Node node = Node.start(config, infrastructure, List.copyOf(Lanyard.SERVICES.values()),
+                    Lanyard.background(config));
             return new LanyardTestServer(config, infrastructure, node);
         } catch (Exception e) {
             throw new IllegalStateException("test server did not start: " + e.getMessage(), e);

@@ -16,7 +16,9 @@ public record LanyardConfig(
         Durability durability,
         Tokens tokens,
         Login login,
-        Map<String, DialectMount> dialects) {
+        Map<String, DialectMount> dialects,
+        Projection projection,
+        Admin admin) {
 
     /**
      * @param trustForwardedHeaders take the client address and scheme from X-Forwarded-For/-Proto (set it only behind
@@ -65,6 +67,33 @@ public record LanyardConfig(
     /** Password hashing cost and brute-force throttling for the login page and the password grant. */
     public record Login(int pbkdf2Iterations, int maxFailuresPerUser, int maxFailuresPerIp, long lockoutSeconds,
                         long sessionIdleSeconds, long sessionMaxSeconds) {
+    }
+
+    /**
+     * The projector that turns the event topic into Postgres tables.
+     *
+     * @param enabled            run the projector in {@code dev} and {@code serve all} ({@code serve projection}
+     *                           always does)
+     * @param maxBatch           most events applied in one Postgres transaction
+     * @param auditRetentionDays whole days of audit log kept; older daily partitions are dropped
+     * @param statsRetentionDays whole days of per-client per-minute counters kept
+     */
+    public record Projection(boolean enabled, String groupId, int maxBatch, int auditRetentionDays,
+                             int statsRetentionDays) {
+    }
+
+    /**
+     * Who may use the operator API: HTTP Basic with {@code user} and a {@code PasswordHasher} hash, and/or a bearer
+     * token given as its SHA-256 in hex. With neither the admin API is not mounted.
+     */
+    public record Admin(String user, String passwordHash, String tokenHash) {
+        public boolean enabled() {
+            return (notBlank(user) && notBlank(passwordHash)) || notBlank(tokenHash);
+        }
+
+        private static boolean notBlank(String value) {
+            return value != null && !value.isBlank();
+        }
     }
 
     /** A product dialect switched on or off and mounted at a prefix (dialects.md §0.2). */

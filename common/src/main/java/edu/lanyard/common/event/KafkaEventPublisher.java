@@ -37,10 +37,23 @@ public final class KafkaEventPublisher implements EventPublisher {
     private final String topic;
     private final Timer publishLatency;
 
+    /**
+     * In durability mode {@code MEMORY} nobody waits for the broker, so a send keeps retrying this long (through a
+     * broker restart, say) before the event is given up and counted as unpublished.
+     */
+    static final int BACKGROUND_DELIVERY_TIMEOUT_MS = 120_000;
+
     public KafkaEventPublisher(Vertx vertx, LanyardConfig.Kafka kafka, String bootstrapServers, MeterRegistry meters) {
+        this(vertx, kafka, bootstrapServers, meters, LanyardConfig.Durability.KAFKA);
+    }
+
+    public KafkaEventPublisher(Vertx vertx, LanyardConfig.Kafka kafka, String bootstrapServers, MeterRegistry meters,
+                               LanyardConfig.Durability durability) {
         this.vertx = vertx;
-        this.producer = new GatedProducer(producerConfig(kafka, bootstrapServers),
-                new PublishGate(PAUSE_AFTER_FAILURE_MS, System::nanoTime));
+        // In MEMORY mode nobody waits for the broker: sends keep retrying rather than being refused by the gate.
+        PublishGate gate = durability == LanyardConfig.Durability.KAFKA
+                ? new PublishGate(PAUSE_AFTER_FAILURE_MS, System::nanoTime) : PublishGate.alwaysOpen();
+        this.producer = new GatedProducer(producerConfig(kafka, bootstrapServers, durability), gate);
         this.topic = kafka.topic();
         this.publishLatency = Timer.builder("lanyard.kafka.publish")
                 .description("Time from handing an event to the producer until the broker acknowledged it")
@@ -48,8 +61,11 @@ public final class KafkaEventPublisher implements EventPublisher {
                 .register(meters);
     }
 
-    static Map<String, String> producerConfig(LanyardConfig.Kafka kafka, String bootstrapServers) {
+    static Map<String, String> producerConfig(LanyardConfig.Kafka kafka, String bootstrapServers,
+                                              LanyardConfig.Durability durability) {
         int timeout = kafka.publishTimeoutMs();
+        int deliveryTimeout = durability == LanyardConfig.Durability.MEMORY
+                ? Math.max(timeout + 10, BACKGROUND_DELIVERY_TIMEOUT_MS) : timeout + 10;
         Map<String, String> config = new HashMap<>();
         config.put("bootstrap.servers", bootstrapServers);
         config.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
@@ -61,7 +77,7 @@ public final class KafkaEventPublisher implements EventPublisher {
         config.put("compression.type", "lz4");
         config.put("max.block.ms", String.valueOf(MAX_BLOCK_MS));
         config.put("request.timeout.ms", String.valueOf(Math.max(500, timeout / 2)));
-        config.put("delivery.timeout.ms", String.valueOf(timeout + 10));
+        config.put("delivery.timeout.ms", String.valueOf(deliveryTimeout));
         config.put("reconnect.backoff.max.ms", "1000");
         config.put("client.id", "lanyard-publisher");
         return config;

@@ -4,10 +4,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
- * A circuit breaker in front of the Kafka producer. While the broker is unreachable every send blocks the producer's
- * single ordered worker for up to {@code max.block.ms}, so concurrent requests would queue behind each other and the
- * n-th would wait n times that. After a failed publish the gate refuses publishes for {@code pauseMillis}; then it
- * lets exactly one through as a probe, and opens again for everyone once a publish succeeds.
+ * A circuit breaker in front of the Kafka producer. While the broker is unreachable every send waits out the
+ * delivery timeout before it fails, so each request of an outage would hang that long. After a failed publish the gate
+ * refuses publishes for {@code pauseMillis}; then it lets exactly one through as a probe, and opens again for everyone
+ * once a publish succeeds.
  */
 final class PublishGate {
     private final long pauseNanos;
@@ -21,9 +21,14 @@ final class PublishGate {
         this.nanoClock = nanoClock;
     }
 
+    /** A gate that never refuses: in durability mode MEMORY nobody waits, so sends keep retrying instead. */
+    static PublishGate alwaysOpen() {
+        return new PublishGate(-1, System::nanoTime);
+    }
+
     /** Whether a publish may go to the broker now. Every true must be followed by succeeded() or failed(). */
     boolean tryPass() {
-        if (!failing) {
+        if (!failing || pauseNanos < 0) {
             return true;
         }
         if (nanoClock.getAsLong() - refuseUntil < 0) {

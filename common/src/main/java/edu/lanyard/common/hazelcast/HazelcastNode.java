@@ -9,6 +9,8 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import edu.lanyard.common.config.LanyardConfig;
 
+import java.util.function.Consumer;
+
 /**
  * Starts this process's Hazelcast: an embedded member (the default; any node serves any request from the shared
  * maps) or a client of an external cluster. Every {@code lanyard.*} map keeps {@code backupCount} synchronous
@@ -20,12 +22,27 @@ public final class HazelcastNode {
 
     /** Blocking: call at start-up, never on an event loop. */
     public static HazelcastInstance start(LanyardConfig.Hazelcast settings) {
+        return start(settings, config -> {
+        });
+    }
+
+    /**
+     * As {@link #start(LanyardConfig.Hazelcast)}, letting the caller add to a member's configuration (map stores, say)
+     * before it starts. A client has no member configuration: the external cluster's own applies.
+     */
+    public static HazelcastInstance start(LanyardConfig.Hazelcast settings, Consumer<Config> memberConfig) {
         System.setProperty("hazelcast.logging.type", "slf4j");
-        return settings.client() ? client(settings) : member(settings, null);
+        return settings.client() ? client(settings) : member(settings, null, memberConfig);
     }
 
     /** A member with an explicit instance name, for tests that run several members in one JVM. */
     public static HazelcastInstance member(LanyardConfig.Hazelcast settings, String instanceName) {
+        return member(settings, instanceName, config -> {
+        });
+    }
+
+    public static HazelcastInstance member(LanyardConfig.Hazelcast settings, String instanceName,
+                                           Consumer<Config> memberConfig) {
         Config config = new Config();
         if (instanceName != null) {
             config.setInstanceName(instanceName);
@@ -51,6 +68,7 @@ public final class HazelcastNode {
                 .setBackupCount(settings.backupCount())
                 .setAsyncBackupCount(0)
                 .setReadBackupData(false));
+        memberConfig.accept(config);
         return Hazelcast.newHazelcastInstance(config);
     }
 

@@ -1,14 +1,21 @@
 package edu.lanyard.common.store;
 
+import edu.lanyard.common.http.OAuthError;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
-/** Hazelcast completes on its own threads; callers continue on the Vert.x context they called from. */
+/**
+ * Hazelcast completes on its own threads; callers continue on the Vert.x context they called from. A store that
+ * cannot answer (a member lost mid-operation, an entry that cannot be loaded yet after a cold start) is a reason
+ * to retry, so its failure reaches the client as temporarily_unavailable (503), never as a server error.
+ */
 final class Async {
     /**
      * Runs the completion on the Hazelcast thread that completed the operation, which only hands it to the event
@@ -16,6 +23,7 @@ final class Async {
      * pool has a parallelism of 1 (any 2-core machine) that executor starts a new thread for every completion.
      */
     private static final Executor ON_COMPLETING_THREAD = Runnable::run;
+    private static final Logger LOG = LoggerFactory.getLogger(Async.class);
 
     private Async() {
     }
@@ -31,6 +39,12 @@ final class Async {
                 promise.complete(value);
             }
         }), ON_COMPLETING_THREAD);
-        return promise.future();
+        return promise.future().recover(Async::unavailable);
+    }
+
+    private static <T> Future<T> unavailable(Throwable failure) {
+        LOG.warn("the token store did not answer: {}", failure.toString());
+        return Future.failedFuture(OAuthError.temporarilyUnavailable(
+                "the token store cannot answer right now; try again shortly").toException());
     }
 }

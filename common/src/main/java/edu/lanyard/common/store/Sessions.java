@@ -27,8 +27,8 @@ public final class Sessions {
 
     public Sessions(Vertx vertx, HazelcastInstance hazelcast) {
         this.vertx = vertx;
-        this.sessions = hazelcast.getMap("lanyard.sessions");
-        this.sessionGrants = hazelcast.getMap("lanyard.session-grants");
+        this.sessions = hazelcast.getMap(StoreMaps.SESSIONS);
+        this.sessionGrants = hazelcast.getMap(StoreMaps.SESSION_GRANTS);
     }
 
     public Future<Void> save(String cookieHash, SessionRecord session, long idleSeconds) {

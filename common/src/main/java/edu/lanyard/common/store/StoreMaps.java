@@ -7,6 +7,9 @@ public final class StoreMaps {
     public static final String CODES = "lanyard.codes";
     public static final String REDEEMED_CODES = "lanyard.redeemed-codes";
     public static final String REVOKED_GRANTS = "lanyard.revoked-grants";
+    public static final String SESSIONS = "lanyard.sessions";
+    public static final String SESSION_GRANTS = "lanyard.session-grants";
+    public static final String CONSENTS = "lanyard.consents";
 
     private StoreMaps() {
     }

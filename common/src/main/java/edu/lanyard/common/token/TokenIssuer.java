@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +46,8 @@ public final class TokenIssuer {
 
     public Future<IssuedTokens> issue(IssueRequest request) {
         Client client = request.client();
-        long now = clock.instant().getEpochSecond();
+        Instant decidedAt = clock.instant();
+        long now = decidedAt.getEpochSecond();
         boolean jwt = client.accessTokenFormat() == AccessTokenFormat.JWT;
         AccessTokenRecord access = new AccessTokenRecord(request.grantId(), client.clientId(), request.subject(),
                 request.username(), request.scope(), request.grantType(), request.sessionId(),
@@ -67,8 +69,9 @@ public final class TokenIssuer {
                     now + client.refreshTokenTtl(), false);
         }
 
-        TokensIssued event = new TokensIssued(EventMeta.now(request.ip()), request.grantId(), client.clientId(),
-                request.subject(), request.username(), request.grantType(), request.scope(), request.sessionId(),
+        // The event's time is the tokens' issue time, so a projection can rebuild the records exactly.
+        TokensIssued event = new TokensIssued(EventMeta.at(decidedAt, request.ip()), request.grantId(),
+                client.clientId(), request.subject(), request.username(), request.grantType(), request.scope(), request.sessionId(),
                 accessHash, access.expiresAt(), access.format(), refreshHash,
                 refresh == null ? null : refresh.expiresAt(), request.rotatedFromHash(), request.codeHash(),
                 request.authTime(), refresh == null ? null : refresh.scope());

@@ -1,0 +1,112 @@
+package edu.lanyard.launcher.events;
+
+import com.hazelcast.map.IMap;
+import edu.lanyard.common.event.LifecycleEvent;
+import edu.lanyard.common.event.TokensIssued;
+import edu.lanyard.common.store.StoreMaps;
+import edu.lanyard.common.token.TokenHash;
+import edu.lanyard.devkit.TestInfrastructure;
+import edu.lanyard.launcher.Http;
+import edu.lanyard.launcher.LanyardTestServer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The broker goes away under load. In mode {@code kafka} requests fail with 503 and nothing is issued that the log
+ * lacks; in mode {@code memory} requests keep succeeding and the events arrive once the broker is back.
+ */
+class KafkaOutageTest {
+
+    @Test
+    void durabilityKafkaAnswers503AndIssuesNothingTheLogLacks() throws Exception {
+        LanyardTestServer server = TestNodes.start(Map.of(), true);
+        TestInfrastructure infra = TestInfrastructure.shared();
+        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), 3).start()) {
+            Wait.until("traffic", Duration.ofSeconds(60), () -> load.succeeded() >= 60);
+            long beforeOutage = load.succeeded();
+            infra.stopKafka();
+            try {
+                Wait.until("requests to fail with 503", Duration.ofSeconds(60), () -> load.unavailable() >= 12);
+                Wait.until("readiness to report Kafka down", Duration.ofSeconds(30), () -> {
+                    Http.Reply ready = Http.get(server.baseUrl() + "/health/ready", null);
+                    return ready.status() == 503
+                            && ready.json().getJsonObject("checks").getString("kafka").startsWith("DOWN")
+                            && ready.json().getJsonObject("checks").getString("projection").startsWith("DOWN");
+                });
+            } finally {
+                infra.startKafka();
+            }
+            long atRestart = load.succeeded();
+            Wait.until("traffic to resume", Duration.ofSeconds(90), () -> load.succeeded() >= atRestart + 60);
+            LoadGenerator.Figures figures = load.stop();
+
+            new Projections(server.config(), server.kafkaBootstrap()).awaitCaughtUp(Duration.ofSeconds(90));
+            List<LifecycleEvent> log = EventLog.readAll(server.kafkaBootstrap(), server.config().kafka().topic());
+            Set<String> logged = log.stream().filter(TokensIssued.class::isInstance).map(TokensIssued.class::cast)
+                    .map(TokensIssued::accessTokenHash).collect(Collectors.toSet());
+            long lost = load.accessTokens.stream().filter(t -> !logged.contains(TokenHash.of(t))).count();
+            IMap<String, String> hot = server.node().infrastructure().hazelcast().getMap(StoreMaps.ACCESS_TOKENS);
+            Set<String> unlogged = new HashSet<>(hot.keySet());
+            unlogged.removeAll(logged);
+            System.out.printf("Kafka stopped under load (durability kafka): %s (%d before the outage); "
+                            + "tokens handed out but not in the log (lost) = %d;"
+                            + " tokens in Hazelcast the log lacks = %d%n",
+                    figures, beforeOutage, lost, unlogged.size());
+            assertTrue(figures.unavailable() > 0, "the outage was noticed");
+            assertEquals(0, figures.other(), "only 503s, no other failure: " + load.unexpected);
+            assertEquals(0, lost);
+            assertEquals(Set.of(), unlogged, "a token whose event was not logged must not be valid");
+            for (String refresh : load.currentRefreshTokens) {
+                assertEquals(200, new Tokens(server.baseUrl()).refresh("portal", MixedWorkload.PORTAL_SECRET,
+                        refresh).status(), "every family survived its failed rotations");
+            }
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void durabilityMemoryKeepsAnsweringAndTheEventsFollow() throws Exception {
+        LanyardTestServer server = TestNodes.start(Map.of("LANYARD_DURABILITY", "MEMORY"), true);
+        TestInfrastructure infra = TestInfrastructure.shared();
+        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), 3).start()) {
+            Wait.until("traffic", Duration.ofSeconds(60), () -> load.succeeded() >= 60);
+            infra.stopKafka();
+            long atStop = load.succeeded();
+            try {
+                Wait.until("requests answered while the broker is away", Duration.ofSeconds(60),
+                        () -> load.succeeded() >= atStop + 60);
+            } finally {
+                infra.startKafka();
+            }
+            LoadGenerator.Figures figures = load.stop();
+            Projections projections = new Projections(server.config(), server.kafkaBootstrap());
+            Wait.until("the events sent in the background to arrive", Duration.ofSeconds(120), () -> {
+                Set<String> logged = EventLog.readAll(server.kafkaBootstrap(), server.config().kafka().topic())
+                        .stream().filter(TokensIssued.class::isInstance).map(TokensIssued.class::cast)
+                        .map(TokensIssued::accessTokenHash).collect(Collectors.toSet());
+                return load.accessTokens.stream().allMatch(t -> logged.contains(TokenHash.of(t)));
+            });
+            projections.awaitCaughtUp(Duration.ofSeconds(90));
+            long missing = load.accessTokens.stream().filter(t -> projections.count(
+                    "select count(*) from projection.tokens where token_hash = '" + TokenHash.of(t) + "'") == 0)
+                    .count();
+            System.out.printf("Kafka stopped under load (durability memory): %s; %d answered while the broker"
+                    + " was away; events lost = %d%n", figures, figures.succeeded() - atStop, missing);
+            assertEquals(0, figures.unavailable(), "memory mode does not wait for the broker");
+            assertEquals(0, figures.other(), String.valueOf(load.unexpected));
+            assertEquals(0, missing);
+        } finally {
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package edu.lanyard.projection.admin;
+
+import edu.lanyard.common.http.Responses;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** JSON answers of the admin API; a failure becomes a clear error, never a stack trace. */
+final class AdminReplies {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminReplies.class);
+
+    private AdminReplies() {
+    }
+
+    static void ok(RoutingContext ctx, JsonObject body) {
+        Responses.noStore(ctx);
+        Responses.json(ctx, 200, body);
+    }
+
+    static void error(RoutingContext ctx, int status, String error, String description) {
+        Responses.noStore(ctx);
+        Responses.json(ctx, status, new JsonObject().put("error", error).put("error_description", description));
+    }
+
+    /** Answers with the result of {@code work}, or with the error it failed with. */
+    static void reply(RoutingContext ctx, Future<JsonObject> work) {
+        reply(ctx, 200, work);
+    }
+
+    static void reply(RoutingContext ctx, int status, Future<JsonObject> work) {
+        work.onComplete(done -> {
+            if (done.succeeded()) {
+                Responses.noStore(ctx);
+                Responses.json(ctx, status, done.result());
+            } else if (done.cause() instanceof AdminException bad) {
+                error(ctx, bad.status(), bad.error(), bad.getMessage());
+            } else {
+                LOG.error("admin request {} failed", ctx.normalizedPath(), done.cause());
+                error(ctx, 503, "temporarily_unavailable", "the projections cannot be read right now");
+            }
+        });
+    }
+}

@@ -1,0 +1,131 @@
+package edu.lanyard.projection.admin;
+
+import edu.lanyard.common.event.EventMeta;
+import edu.lanyard.common.event.GrantRevoked;
+import edu.lanyard.common.event.SessionEnded;
+import edu.lanyard.common.runtime.Platform;
+import edu.lanyard.common.session.SessionRecord;
+import edu.lanyard.common.store.Sessions;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Revokes everything of a user or of a client. Like any revocation it is events: each family is marked revoked in
+ * Hazelcast first (it takes effect at once, on every node) and a {@code GrantRevoked} is published, which the
+ * projector then records; each session is removed and a {@code SessionEnded} published. Families the projector has
+ * not seen yet are not found; the answer says how far behind it was.
+ */
+final class AdminRevocations {
+    private static final String REASON = "admin";
+    private static final int CONCURRENCY = 64;
+
+    private final Platform platform;
+    private final Sessions sessions;
+    private final AdminQueries queries;
+
+    AdminRevocations(Platform platform, AdminQueries queries) {
+        this.platform = platform;
+        this.sessions = new Sessions(platform.vertx(), platform.hazelcast());
+        this.queries = queries;
+    }
+
+    /** The outcome: how much was revoked, and how many events the log did not take. */
+    record Outcome(int grants, int sessions, int unlogged) {
+        JsonObject toJson() {
+            return new JsonObject().put("grants_revoked", grants).put("sessions_ended", sessions)
+                    .put("events_unlogged", unlogged);
+        }
+    }
+
+    Future<Outcome> revokeUser(String subject, String ip) {
+        AtomicInteger unlogged = new AtomicInteger();
+        return queries.sessionsOf(subject).compose(live -> endSessions(live, subject, ip, unlogged))
+                .compose(ended -> queries.grantsOfSubject(subject).compose(grants -> {
+                    Map<String, GrantView> all = new LinkedHashMap<>();
+                    grants.forEach(grant -> all.put(grant.grantId(), grant));
+                    ended.grantIds().forEach(grantId -> all.putIfAbsent(grantId, new GrantView(grantId, null,
+                            subject, null, null, null, null, null, null)));
+                    return revokeGrants(List.copyOf(all.values()), ip, unlogged)
+                            .map(count -> new Outcome(count, ended.sessions(), unlogged.get()));
+                }));
+    }
+
+    Future<Outcome> revokeClient(String clientId, String ip) {
+        AtomicInteger unlogged = new AtomicInteger();
+        return queries.grantsOfClient(clientId)
+                .compose(grants -> revokeGrants(grants, ip, unlogged))
+                .map(count -> new Outcome(count, 0, unlogged.get()));
+    }
+
+    /** Sessions ended, and the families they had started (which logout would have revoked). */
+    private record Ended(int sessions, Set<String> grantIds) {
+    }
+
+    private Future<Ended> endSessions(List<SessionView> live, String subject, String ip, AtomicInteger unlogged) {
+        Set<String> grantIds = new LinkedHashSet<>();
+        AtomicInteger ended = new AtomicInteger();
+        Future<Void> chain = Future.succeededFuture();
+        for (SessionView session : live) {
+            chain = chain.compose(v -> sessions.remove(session.sessionHash()).compose(removed -> {
+                ended.incrementAndGet();
+                String sid = removed.map(SessionRecord::sid).orElse(session.sid());
+                Future<Void> logged = logged(platform.events().publish(new SessionEnded(EventMeta.now(ip),
+                        session.sessionHash(), subject, REASON)), unlogged);
+                Future<Void> taken = sid == null ? Future.succeededFuture()
+                        : sessions.takeGrants(sid).map(ids -> {
+                            grantIds.addAll(ids);
+                            return null;
+                        });
+                return Future.all(logged, taken).mapEmpty();
+            }));
+        }
+        return chain.map(v -> new Ended(ended.get(), grantIds));
+    }
+
+    private Future<Integer> revokeGrants(List<GrantView> grants, String ip, AtomicInteger unlogged) {
+        Future<Void> chain = Future.succeededFuture();
+        for (int from = 0; from < grants.size(); from += CONCURRENCY) {
+            List<GrantView> slice = grants.subList(from, Math.min(grants.size(), from + CONCURRENCY));
+            chain = chain.compose(v -> {
+                List<Future<Void>> revoked = new ArrayList<>(slice.size());
+                slice.forEach(grant -> revoked.add(revoke(grant, ip, unlogged)));
+                return Future.all(revoked).mapEmpty();
+            });
+        }
+        return chain.map(grants.size());
+    }
+
+    private Future<Void> revoke(GrantView grant, String ip, AtomicInteger unlogged) {
+        long keep = keepSeconds(grant);
+        return platform.revocations().revoke(grant.grantId(), REASON, keep)
+                .compose(applied -> logged(platform.events().publish(new GrantRevoked(EventMeta.now(ip),
+                        grant.grantId(), grant.clientId(), grant.subject(), REASON, keep)), unlogged));
+    }
+
+    /** A revocation already applied stays applied when its event cannot be logged; the operator is told. */
+    private static Future<Void> logged(Future<Void> publish, AtomicInteger unlogged) {
+        return publish.recover(e -> {
+            unlogged.incrementAndGet();
+            return Future.succeededFuture();
+        });
+    }
+
+    /** Long enough for the longest token the family holds, or may still get from a pending code. */
+    private long keepSeconds(GrantView grant) {
+        if (grant.expiresAt() != null) {
+            return Math.max(1, grant.expiresAt().getEpochSecond() - platform.clock().instant().getEpochSecond());
+        }
+        return Optional.ofNullable(grant.clientId()).flatMap(platform.clients()::find)
+                .map(client -> Math.max(client.refreshTokenTtl(), client.accessTokenTtl()))
+                .orElse(platform.config().tokens().refreshTokenTtl());
+    }
+}

@@ -1,0 +1,51 @@
+package edu.lanyard.projection.coldstart;
+
+import edu.lanyard.common.json.Jsons;
+import edu.lanyard.common.store.StoreMaps;
+import edu.lanyard.common.token.RefreshTokenRecord;
+
+import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Unexpired, unrevoked refresh tokens of families that are not revoked, rotated ones included: presenting a
+ * rotated token must still be recognised as reuse after a restart.
+ */
+final class RefreshTokenLoader extends ProjectionLoader {
+    RefreshTokenLoader(DataSource database, ColdStartWindow window) {
+        super(database, window);
+    }
+
+    @Override
+    MissPolicy missPolicy() {
+        return MissPolicy.FENCE_TO_RESTART;
+    }
+
+    @Override
+    String mapName() {
+        return StoreMaps.REFRESH_TOKENS;
+    }
+
+    @Override
+    String query() {
+        return """
+                select t.token_hash, t.grant_id, t.client_id, t.subject, t.username, t.scope, t.grant_type,
+                       t.session_id, t.auth_time, extract(epoch from t.issued_at)::bigint,
+                       extract(epoch from t.expires_at)::bigint, t.rotated_at is not null
+                  from p cross join projection.tokens t
+                  left join projection.grants g on g.grant_id = t.grant_id and g.revoked_at is not null
+                 where t.kind = 'refresh_token' and t.revoked_at is null and g.grant_id is null
+                   and t.expires_at > p.now and t.issued_at < p.epoch
+                   and (p.keys is null or t.token_hash = any(p.keys))""";
+    }
+
+    @Override
+    MetadataAwareValue<String> value(ResultSet row) throws SQLException {
+        long expiresAt = row.getLong(11);
+        RefreshTokenRecord token = new RefreshTokenRecord(row.getString(2), row.getString(3), row.getString(4),
+                row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getLong(9),
+                row.getLong(10), expiresAt, row.getBoolean(12));
+        return expiringAt(Jsons.write(token), expiresAt);
+    }
+}

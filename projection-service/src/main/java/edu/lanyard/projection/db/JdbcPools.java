@@ -1,0 +1,37 @@
+package edu.lanyard.projection.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import edu.lanyard.common.config.LanyardConfig;
+
+/**
+ * Blocking JDBC pools for the code that runs on its own threads (the projector, replays, Hazelcast map loaders);
+ * event-loop code uses the Vert.x pool instead. Pools start without connecting, so a process can start while
+ * Postgres is away, and fail a borrow after a few seconds rather than hang.
+ */
+public final class JdbcPools {
+    private JdbcPools() {
+    }
+
+    public static HikariDataSource create(LanyardConfig.Postgres postgres, String name, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.jdbcUrl());
+        config.setUsername(postgres.user());
+        if (postgres.password() != null && !postgres.password().isEmpty()) {
+            config.setPassword(postgres.password());
+        }
+        config.setPoolName(name);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(0);
+        config.setAutoCommit(false);
+        config.setConnectionTimeout(3_000);
+        config.setValidationTimeout(1_000);
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("ApplicationName", name);
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("connectTimeout", "5");
+        config.addDataSourceProperty("socketTimeout", "60");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,189 @@
+package edu.lanyard.projection.rows;
+
+import edu.lanyard.common.event.AccountLocked;
+import edu.lanyard.common.event.CodeIssued;
+import edu.lanyard.common.event.ConsentGranted;
+import edu.lanyard.common.event.GrantRevoked;
+import edu.lanyard.common.event.LifecycleEvent;
+import edu.lanyard.common.event.LoginFailed;
+import edu.lanyard.common.event.SessionEnded;
+import edu.lanyard.common.event.SessionStarted;
+import edu.lanyard.common.event.TokenRevoked;
+import edu.lanyard.common.event.TokensIssued;
+import edu.lanyard.common.token.Scopes;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * What each lifecycle event means for the projection tables. Events arrive already upgraded to the current record
+ * shape ({@code EventVersions}), so this class knows one version of each type.
+ */
+public final class EventProjector {
+    private EventProjector() {
+    }
+
+    public static void project(LifecycleEvent event, ProjectionBatch batch) {
+        if (event instanceof TokensIssued issued) {
+            tokensIssued(issued, batch);
+        } else if (event instanceof TokenRevoked revoked) {
+            tokenRevoked(revoked, batch);
+        } else if (event instanceof GrantRevoked revoked) {
+            grantRevoked(revoked, batch);
+        } else if (event instanceof CodeIssued code) {
+            codeIssued(code, batch);
+        } else if (event instanceof SessionStarted started) {
+            sessionStarted(started, batch);
+        } else if (event instanceof SessionEnded ended) {
+            sessionEnded(ended, batch);
+        } else if (event instanceof LoginFailed failed) {
+            loginFailed(failed, batch);
+        } else if (event instanceof AccountLocked locked) {
+            accountLocked(locked, batch);
+        } else if (event instanceof ConsentGranted consent) {
+            consentGranted(consent, batch);
+        } else {
+            throw new IllegalStateException("no projection for " + event.getClass().getSimpleName());
+        }
+    }
+
+    private static void tokensIssued(TokensIssued e, ProjectionBatch batch) {
+        Instant at = at(e);
+        // The issuer stamps the event with the instant it read for the tokens' issue time (whole seconds).
+        Instant issuedAt = Instant.ofEpochSecond(Math.floorDiv(e.meta().at(), 1000));
+        Instant accessExpires = Instant.ofEpochSecond(e.accessTokenExpiresAt());
+        batch.token(new TokenRow(e.accessTokenHash(), TokenRow.ACCESS_TOKEN, e.grantId(), e.clientId(), e.subject(),
+                e.username(), e.scope(), e.grantType(), e.sessionId(), e.accessTokenFormat(), null, issuedAt,
+                accessExpires, null, null, null));
+        Instant familyExpires = accessExpires;
+        if (e.refreshTokenHash() != null) {
+            Instant refreshExpires = Instant.ofEpochSecond(e.refreshTokenExpiresAt());
+            long authTime = e.authTime() != null ? e.authTime() : issuedAt.getEpochSecond();
+            // A refresh that narrowed the access token's scope keeps the refresh token's own (RFC 6749 §6).
+            String refreshScope = e.refreshTokenScope() != null ? e.refreshTokenScope() : e.scope();
+            batch.token(new TokenRow(e.refreshTokenHash(), TokenRow.REFRESH_TOKEN, e.grantId(), e.clientId(),
+                    e.subject(), e.username(), refreshScope, e.grantType(), e.sessionId(), null, authTime, issuedAt,
+                    refreshExpires, null, null, null));
+            familyExpires = Merge.latest(familyExpires, refreshExpires);
+        }
+        if (e.rotatedFromHash() != null) {
+            batch.token(TokenRow.mention(e.rotatedFromHash(), TokenRow.REFRESH_TOKEN, e.grantId(), e.clientId())
+                    .rotated(at));
+        }
+        if (e.codeHash() != null) {
+            batch.token(TokenRow.mention(e.codeHash(), TokenRow.AUTHORIZATION_CODE, e.grantId(), e.clientId())
+                    .redeemed(at));
+        }
+        batch.grant(new GrantRow(e.grantId(), e.clientId(), e.subject(), e.username(), e.grantType(),
+                e.sessionId(), at, at, familyExpires, null, null));
+
+        Map<String, Object> detail = detail("grant_type", e.grantType(), "scope", e.scope(),
+                "access_token_format", e.accessTokenFormat());
+        detail.put("refresh_token", e.refreshTokenHash() != null);
+        detail.put("rotated", e.rotatedFromHash() != null);
+        detail.put("code_redeemed", e.codeHash() != null);
+        batch.audit(new AuditRow(at, e.meta().id(), type(e), "token_issued", AuditRow.SUCCESS, e.subject(),
+                e.username(), e.clientId(), e.meta().ip(), e.grantId(), detail));
+        batch.count(ClientMinute.one(e.clientId(), at, ClientCounter.TOKENS_ISSUED));
+        if (e.rotatedFromHash() != null) {
+            batch.count(ClientMinute.one(e.clientId(), at, ClientCounter.REFRESH_ROTATIONS));
+        }
+    }
+
+    private static void tokenRevoked(TokenRevoked e, ProjectionBatch batch) {
+        Instant at = at(e);
+        String kind = e.tokenKind().toLowerCase(Locale.ROOT);
+        batch.token(TokenRow.mention(e.tokenHash(), kind, e.grantId(), e.clientId())
+                .revoked(new Ending(at, e.reason())));
+        batch.audit(new AuditRow(at, e.meta().id(), type(e), "token_revoked", AuditRow.SUCCESS, null, null,
+                e.clientId(), e.meta().ip(), e.grantId(), detail("token_kind", kind, "reason", e.reason())));
+        batch.count(ClientMinute.one(e.clientId(), at, ClientCounter.REVOCATIONS));
+    }
+
+    private static void grantRevoked(GrantRevoked e, ProjectionBatch batch) {
+        Instant at = at(e);
+        batch.grant(new GrantRow(e.grantId(), e.clientId(), e.subject(), null, null, null, at, null, null,
+                new Ending(at, e.reason()), at.plusSeconds(Math.max(1, e.keepSeconds()))));
+        batch.audit(new AuditRow(at, e.meta().id(), type(e), "grant_revoked", AuditRow.SUCCESS, e.subject(), null,
+                e.clientId(), e.meta().ip(), e.grantId(), detail("reason", e.reason())));
+        batch.count(ClientMinute.one(e.clientId(), at, ClientCounter.REVOCATIONS));
+    }
+
+    private static void codeIssued(CodeIssued e, ProjectionBatch batch) {
+        Instant at = at(e);
+        batch.token(new TokenRow(e.codeHash(), TokenRow.AUTHORIZATION_CODE, e.grantId(), e.clientId(), e.subject(),
+                null, e.scope(), "authorization_code", e.sessionId(), null, null,
+                Instant.ofEpochSecond(Math.floorDiv(e.meta().at(), 1000)), Instant.ofEpochSecond(e.expiresAt()),
+                null, null, null));
+        batch.grant(new GrantRow(e.grantId(), e.clientId(), e.subject(), null, "authorization_code",
+                e.sessionId(), at, null, null, null, null));
+        batch.audit(new AuditRow(at, e.meta().id(), type(e), "code_issued", AuditRow.SUCCESS, e.subject(), null,
+                e.clientId(), e.meta().ip(), e.grantId(), detail("scope", e.scope())));
+        batch.count(ClientMinute.one(e.clientId(), at, ClientCounter.CODES_ISSUED));
+    }
+
+    private static void sessionStarted(SessionStarted e, ProjectionBatch batch) {
+        Instant at = at(e);
+        batch.session(new SessionRow(e.sessionHash(), e.sid(), e.subject(), e.username(), e.clientId(),
+                e.authTime(), at, e.idleExpiresAt() - e.authTime(), Instant.ofEpochSecond(e.absoluteExpiresAt()),
+                null));
+        batch.audit(new AuditRow(at, e.meta().id(), type(e), "login", AuditRow.SUCCESS, e.subject(), e.username(),
+                e.clientId(), e.meta().ip(), null, detail("sid", e.sid())));
+        batch.count(ClientMinute.one(e.clientId(), at, ClientCounter.LOGINS));
+    }
+
+    private static void sessionEnded(SessionEnded e, ProjectionBatch batch) {
+        Instant at = at(e);
+        batch.session(new SessionRow(e.sessionHash(), null, e.subject(), null, null, null, null, null, null,
+                new Ending(at, e.reason())));
+        batch.audit(new AuditRow(at, e.meta().id(), type(e), "logout", AuditRow.SUCCESS, e.subject(), null, null,
+                e.meta().ip(), null, detail("reason", e.reason())));
+    }
+
+    private static void loginFailed(LoginFailed e, ProjectionBatch batch) {
+        Instant at = at(e);
+        batch.audit(new AuditRow(at, e.meta().id(), type(e), "login", AuditRow.FAILURE, null, e.username(),
+                e.clientId(), e.meta().ip(), null, detail("reason", e.reason())));
+        batch.count(ClientMinute.one(e.clientId(), at, ClientCounter.LOGIN_FAILURES));
+    }
+
+    private static void accountLocked(AccountLocked e, ProjectionBatch batch) {
+        Instant at = at(e);
+        Map<String, Object> detail = detail("target", e.target(), "target_kind", e.targetKind());
+        detail.put("failures", e.failures());
+        detail.put("locked_until", e.lockedUntil());
+        String username = "user".equals(e.targetKind()) ? e.target() : null;
+        batch.audit(new AuditRow(at, e.meta().id(), type(e), "account_locked", "locked", null, username, null,
+                e.meta().ip(), null, detail));
+    }
+
+    private static void consentGranted(ConsentGranted e, ProjectionBatch batch) {
+        Instant at = at(e);
+        batch.consent(new ConsentRow(e.subject(), e.clientId(), new TreeSet<>(Scopes.parse(e.scope())), at, at));
+        batch.audit(new AuditRow(at, e.meta().id(), type(e), "consent", AuditRow.SUCCESS, e.subject(), null,
+                e.clientId(), e.meta().ip(), null, detail("scope", e.scope())));
+        batch.count(ClientMinute.one(e.clientId(), at, ClientCounter.CONSENTS));
+    }
+
+    private static Instant at(LifecycleEvent event) {
+        return Instant.ofEpochMilli(event.meta().at());
+    }
+
+    private static String type(LifecycleEvent event) {
+        return event.getClass().getSimpleName();
+    }
+
+    /** Pairs of name and value; null values are left out. */
+    private static Map<String, Object> detail(String... pairs) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                detail.put(pairs[i], pairs[i + 1]);
+            }
+        }
+        return detail;
+    }
+}

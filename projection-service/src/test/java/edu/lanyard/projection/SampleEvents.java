@@ -1,0 +1,65 @@
+package edu.lanyard.projection;
+
+import edu.lanyard.common.event.AccountLocked;
+import edu.lanyard.common.event.CodeIssued;
+import edu.lanyard.common.event.ConsentGranted;
+import edu.lanyard.common.event.EventMeta;
+import edu.lanyard.common.event.GrantRevoked;
+import edu.lanyard.common.event.LifecycleEvent;
+import edu.lanyard.common.event.LoginFailed;
+import edu.lanyard.common.event.SessionEnded;
+import edu.lanyard.common.event.SessionStarted;
+import edu.lanyard.common.event.TokenRevoked;
+import edu.lanyard.common.event.TokensIssued;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A small but complete story in events: every type, every merge rule, in the order they would happen. */
+final class SampleEvents {
+    private static final long T0 = Instant.parse("2026-11-20T08:00:00Z").toEpochMilli();
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private SampleEvents() {
+    }
+
+    /** Ids follow from the time, so that the same story told twice has the same events. */
+    static EventMeta at(long offsetMillis) {
+        return new EventMeta(UUID.nameUUIDFromBytes(("event-" + offsetMillis + "-" + SEQUENCE.incrementAndGet())
+                .getBytes(StandardCharsets.UTF_8)).toString(), 1, T0 + offsetMillis, "10.0.0.7");
+    }
+
+    static long seconds(long offsetMillis) {
+        return (T0 + offsetMillis) / 1000;
+    }
+
+    static List<LifecycleEvent> story() {
+        SEQUENCE.set(0);
+        List<LifecycleEvent> events = new ArrayList<>();
+        events.add(new SessionStarted(at(0), "cookie-1", "sub-alice", "alice", "portal", seconds(0),
+                seconds(0) + 3600, seconds(0) + 86400, "sid-1"));
+        events.add(new ConsentGranted(at(100), "sub-alice", "library", "openid profile"));
+        events.add(new CodeIssued(at(200), "grant-1", "portal", "sub-alice", "code-1", "openid profile",
+                seconds(200) + 60, "sid-1"));
+        events.add(new TokensIssued(at(1_000), "grant-1", "portal", "sub-alice", "alice", "authorization_code",
+                "openid profile", "sid-1", "at-1", seconds(1_000) + 3600, "opaque", "rt-1",
+                seconds(1_000) + 86400, null, "code-1", seconds(0), null));
+        events.add(new TokensIssued(at(61_000), "grant-1", "portal", "sub-alice", "alice", "authorization_code",
+                "openid", "sid-1", "at-2", seconds(61_000) + 3600, "opaque", "rt-2",
+                seconds(61_000) + 86400, "rt-1", null, seconds(0), null));
+        events.add(new TokensIssued(at(62_000), "grant-2", "service", null, null, "client_credentials",
+                "reports.read", null, "at-3", seconds(62_000) + 600, "jwt", null, null, null, null, null, null));
+        events.add(new TokenRevoked(at(63_000), "grant-2", "service", "at-3", "ACCESS_TOKEN", "revoked_by_client"));
+        events.add(new ConsentGranted(at(64_000), "sub-alice", "library", "email openid"));
+        events.add(new LoginFailed(at(65_000), "bob", "portal", "bad_credentials"));
+        events.add(new AccountLocked(at(66_000), "bob", "user", 5, seconds(66_000) + 300));
+        events.add(new GrantRevoked(at(120_000), "grant-1", "portal", "sub-alice", "logout", 86400));
+        events.add(new GrantRevoked(at(120_000), "grant-1", null, "sub-alice", "admin", 3600));
+        events.add(new SessionEnded(at(120_500), "cookie-1", "sub-alice", "logout"));
+        return events;
+    }
+}
