@@ -92,7 +92,8 @@ public final class Node implements AutoCloseable {
         KafkaEventPublisher kafka = new KafkaEventPublisher(vertx, config.kafka(), infrastructure.kafkaBootstrap(),
                 meters, config.durability());
         EventPublisher events = config.durability() == LanyardConfig.Durability.MEMORY
-                ? new FireAndForgetPublisher(kafka, meters) : kafka;
+                ? new FireAndForgetPublisher(vertx, kafka, KafkaEventPublisher.BACKGROUND_DELIVERY_TIMEOUT_MS, meters)
+                : kafka;
 
         var hz = infrastructure.hazelcast();
         AccessTokens accessTokens = new AccessTokens(vertx, hz);

@@ -41,7 +41,7 @@ public final class KafkaEventPublisher implements EventPublisher {
      * In durability mode {@code MEMORY} nobody waits for the broker, so a send keeps retrying this long (through a
      * broker restart, say) before the event is given up and counted as unpublished.
      */
-    static final int BACKGROUND_DELIVERY_TIMEOUT_MS = 120_000;
+    public static final int BACKGROUND_DELIVERY_TIMEOUT_MS = 120_000;
 
     public KafkaEventPublisher(Vertx vertx, LanyardConfig.Kafka kafka, String bootstrapServers, MeterRegistry meters) {
         this(vertx, kafka, bootstrapServers, meters, LanyardConfig.Durability.KAFKA);

@@ -19,14 +19,6 @@ public record ActiveToken(TokenKind kind, String hash, String grantId, String cl
                 t.scope(), t.grantType(), t.sessionId(), t.issuedAt(), t.expiresAt());
     }
 
-    /**
-     * Whether the token shares a family with others that a revocation could end. A client_credentials token stands
-     * alone (no refresh token, no code, no session), so revoking it means removing it, and validation saves a lookup.
-     */
-    public boolean belongsToFamily() {
-        return !"client_credentials".equals(grantType);
-    }
-
     public boolean hasScope(String wanted) {
         if (scope == null) {
             return false;

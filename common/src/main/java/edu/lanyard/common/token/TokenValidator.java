@@ -69,9 +69,6 @@ public final class TokenValidator {
     }
 
     private Future<Optional<ActiveToken>> unlessRevoked(ActiveToken token) {
-        if (!token.belongsToFamily()) {
-            return Future.succeededFuture(Optional.of(token));
-        }
         return revocations.isRevoked(token.grantId())
                 .map(revoked -> revoked ? Optional.<ActiveToken>empty() : Optional.of(token));
     }
