@@ -1,5 +1,6 @@
 package edu.lanyard.launcher.events;
 
+import edu.lanyard.common.crypto.PasswordHasher;
 import edu.lanyard.common.event.CodeIssued;
 import edu.lanyard.common.event.ConsentGranted;
 import edu.lanyard.common.event.GrantRevoked;
@@ -45,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ProjectionCorrectnessTest {
     static final String ADMIN_TOKEN = "admin-token-for-tests-0123456789abcdefghijklmn";
+    static final String ADMIN_PASSWORD = "operator-password-for-tests";
     private static LanyardTestServer server;
     private static Projections projections;
     private static MixedWorkload workload;
@@ -53,6 +55,8 @@ class ProjectionCorrectnessTest {
     @BeforeAll
     static void runWorkload() throws Exception {
         server = LanyardTestServer.start(Map.of("LANYARD_ADMIN_TOKEN_HASH", AdminCredentials.sha256Hex(ADMIN_TOKEN),
+                        "LANYARD_ADMIN_USER", "ops", "LANYARD_ADMIN_PASSWORD_HASH",
+                        new PasswordHasher(PasswordHasher.MIN_ITERATIONS).hash(ADMIN_PASSWORD),
                         "LANYARD_PROJECTION_MAX_BATCH", "50"),
                 resource("/events-clients.yaml"));
         projections = new Projections(server.config(), server.kafkaBootstrap());
@@ -242,6 +246,10 @@ class ProjectionCorrectnessTest {
         assertEquals(401, Http.get(server.baseUrl() + "/admin/audit", "Bearer wrong").status());
         assertEquals(401, Http.get(server.baseUrl() + "/admin/audit",
                 Http.basic("portal", MixedWorkload.PORTAL_SECRET)).status(), "an OAuth client is not an operator");
+        assertEquals(200, Http.get(server.baseUrl() + "/admin/stats", Http.basic("ops", ADMIN_PASSWORD)).status(),
+                "the operator's user name and password");
+        assertEquals(401, Http.get(server.baseUrl() + "/admin/stats", Http.basic("ops", "guess")).status());
+        assertEquals(401, Http.get(server.baseUrl() + "/admin/stats", Http.basic("root", ADMIN_PASSWORD)).status());
         Http.Reply bad = admin("GET", "/admin/audit?from=yesterday");
         assertEquals(400, bad.status(), bad.body());
         assertEquals("invalid_request", bad.json().getString("error"));

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -297,8 +298,8 @@ public final class Projector implements AutoCloseable {
         Map<Integer, Long> offsets = new TreeMap<>();
         stored.forEach((partition, offset) -> offsets.put(partition.partition(), offset));
         metrics.paused(state != ProjectorState.RUNNING && state != ProjectorState.STOPPED);
-        status = new ProjectorStatus(state, problem, Map.copyOf(lagByPartition), Map.copyOf(offsets),
-                eventsApplied, lastBatchAt);
+        status = new ProjectorStatus(state, problem, Collections.unmodifiableMap(lagByPartition),
+                Collections.unmodifiableMap(offsets), eventsApplied, lastBatchAt);
     }
 
     /** Runs inside {@code poll} on the projector thread. */

@@ -58,6 +58,7 @@ public final class Replay {
     /** Records are stamped when sent, just after the event's own time; look this far before {@code since}. */
     private static final Duration SEND_SLACK = Duration.ofMinutes(1);
     private static final int CATCH_UP_ROUNDS = 10;
+    private static final Duration LIVE_WAIT = Duration.ofSeconds(60);
     private static final String[] STATE_TABLES = {"grants", "tokens", "sessions", "consents", "rejected_events"};
 
     private final LanyardConfig config;
@@ -142,11 +143,13 @@ public final class Replay {
                  KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig(),
                          new StringDeserializer(), new StringDeserializer())) {
                 ProjectionSchema.cloneEmpty(connection, schema);
+                connection.commit();
+                assign(consumer);
                 if (since != null) {
+                    awaitLiveProjectionPast(consumer, connection);
                     carryOver(connection);
                 }
                 connection.commit();
-                assign(consumer);
                 LOG.info("replay {}: rebuilding {} from {} into {}", id, topic,
                         since == null ? "the beginning" : since, schema);
                 catchUp(consumer, connection);
@@ -187,6 +190,34 @@ public final class Replay {
                 partitions.forEach(p -> start.put(p, found.get(p) != null ? found.get(p).offset() : ends.get(p)));
             }
             start.forEach(consumer::seek);
+        }
+
+        /**
+         * The audit lines and counters before {@code since} are copied from the live tables, so those must already
+         * hold every event from before it: wait until the live projection has passed the records sent up to a
+         * minute after {@code since}.
+         */
+        private void awaitLiveProjectionPast(KafkaConsumer<String, String> consumer, Connection connection)
+                throws SQLException, InterruptedException {
+            Map<TopicPartition, Long> at = new HashMap<>();
+            start.keySet().forEach(p -> at.put(p, since.plus(SEND_SLACK).toEpochMilli()));
+            Map<TopicPartition, OffsetAndTimestamp> after = consumer.offsetsForTimes(at);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(start.keySet());
+            long deadline = System.nanoTime() + LIVE_WAIT.toNanos();
+            while (true) {
+                Map<Integer, Long> live = Offsets.read(connection, ProjectionSchema.LIVE, topic);
+                connection.rollback();
+                boolean past = start.keySet().stream().allMatch(p -> live.getOrDefault(p.partition(), 0L)
+                        >= (after.get(p) != null ? after.get(p).offset() : ends.get(p)));
+                if (past) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the live projection has not yet applied the events around "
+                            + since + " (is a projector running?); replay from the beginning instead");
+                }
+                Thread.sleep(200);
+            }
         }
 
         /** Copies the live state, and the audit lines and counters older than {@code since}. */
