@@ -61,16 +61,40 @@ public final class Infrastructure implements AutoCloseable {
         return new Infrastructure(null, kafkaBootstrap, hazelcast, null);
     }
 
+    /**
+     * Creates the event topic if missing and waits until every partition has a leader: an idempotent producer that
+     * sends to a partition without one can stall, and the first token requests would then time out.
+     */
     static void ensureTopic(String bootstrap, LanyardConfig.Kafka kafka) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(kafka.topic(), kafka.partitions(), kafka.replicationFactor())))
-                    .all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create topic " + kafka.topic() + ": " + e.getMessage(), e);
+            try {
+                admin.createTopics(List.of(new NewTopic(kafka.topic(), kafka.partitions(),
+                        kafka.replicationFactor()))).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("cannot create topic " + kafka.topic() + ": " + e.getMessage(), e);
+                }
             }
+            awaitLeaders(admin, kafka.topic());
+        } catch (IllegalStateException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("cannot reach Kafka at " + bootstrap + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void awaitLeaders(Admin admin, String topic) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            var description = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(topic);
+            if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("topic " + topic + " has partitions without a leader");
+            }
+            Thread.sleep(100);
         }
     }
 
