@@ -33,6 +33,7 @@ public final class KafkaEventPublisher implements EventPublisher {
     private static final long MAX_BLOCK_MS = 100;
 
     private final Vertx vertx;
+    private final PublishGate gate;
     private final GatedProducer producer;
     private final String topic;
     private final Timer publishLatency;
@@ -50,9 +51,7 @@ public final class KafkaEventPublisher implements EventPublisher {
     public KafkaEventPublisher(Vertx vertx, LanyardConfig.Kafka kafka, String bootstrapServers, MeterRegistry meters,
                                LanyardConfig.Durability durability) {
         this.vertx = vertx;
-        // In MEMORY mode nobody waits for the broker: sends keep retrying rather than being refused by the gate.
-        PublishGate gate = durability == LanyardConfig.Durability.KAFKA
-                ? new PublishGate(PAUSE_AFTER_FAILURE_MS, System::nanoTime) : PublishGate.alwaysOpen();
+        this.gate = new PublishGate(PAUSE_AFTER_FAILURE_MS, System::nanoTime);
         this.producer = new GatedProducer(producerConfig(kafka, bootstrapServers, durability), gate);
         this.topic = kafka.topic();
         this.publishLatency = Timer.builder("lanyard.kafka.publish")
@@ -89,13 +88,27 @@ public final class KafkaEventPublisher implements EventPublisher {
         Context context = current != null ? current : vertx.getOrCreateContext();
         Promise<Void> promise = Promise.promise();
         long start = System.nanoTime();
-        try {
-            producer.send(new ProducerRecord<>(topic, event.key(), EventCodec.encode(event)), (metadata, failure) ->
-                    context.runOnContext(ignored -> complete(promise, start, failure)));
-        } catch (RuntimeException failure) {
-            complete(promise, start, failure);
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.key(), EventCodec.encode(event));
+        if (gate.healthy()) {
+            send(record, context, promise, start);
+        } else {
+            // During an outage a send may wait max.block.ms for metadata: the gate lets one probe a second
+            // through (the rest fail at once), and the probe waits on a worker, never on the event loop.
+            vertx.executeBlocking(() -> {
+                send(record, context, promise, start);
+                return null;
+            }, false);
         }
         return promise.future();
+    }
+
+    private void send(ProducerRecord<String, String> record, Context context, Promise<Void> promise, long start) {
+        try {
+            producer.send(record, (metadata, failure) ->
+                    context.runOnContext(ignored -> complete(promise, start, failure)));
+        } catch (RuntimeException failure) {
+            context.runOnContext(ignored -> complete(promise, start, failure));
+        }
     }
 
     private void complete(Promise<Void> promise, long start, Throwable failure) {

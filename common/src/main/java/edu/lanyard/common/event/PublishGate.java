@@ -21,14 +21,14 @@ final class PublishGate {
         this.nanoClock = nanoClock;
     }
 
-    /** A gate that never refuses: in durability mode MEMORY nobody waits, so sends keep retrying instead. */
-    static PublishGate alwaysOpen() {
-        return new PublishGate(-1, System::nanoTime);
+    /** Whether the last publish succeeded: sends go straight through, and cannot block on missing metadata. */
+    boolean healthy() {
+        return !failing;
     }
 
     /** Whether a publish may go to the broker now. Every true must be followed by succeeded() or failed(). */
     boolean tryPass() {
-        if (!failing || pauseNanos < 0) {
+        if (!failing) {
             return true;
         }
         if (nanoClock.getAsLong() - refuseUntil < 0) {
