@@ -13,14 +13,17 @@ BASE=http://127.0.0.1:$PORT
 export BENCH_DIR="$PWD/perf" BENCH_THREADS=$THREADS
 export BENCH_BASIC=$(printf 'bench:bench-secret-7f3c9a1e5b2d4f6081a3c5e7f9b1d3e5' | base64 -w0)
 WORK=$(mktemp -d)
+# A throwaway database per run: a restart on top of a previous run's projections would first reload its tokens.
+DATABASE="lanyard_bench_$$"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
 ./lanyard help >/dev/null   # builds the jar if needed, outside the measured window
 LANYARD_KAFKA_DATA_DIR="$WORK/kafka" LANYARD_HAZELCAST_CLUSTER_NAME="bench-$$" LANYARD_HAZELCAST_PORT=15701 \
-LANYARD_POSTGRES_DATABASE=lanyard_bench \
+LANYARD_POSTGRES_DATABASE="$DATABASE" \
   ./lanyard dev --port "$PORT" --import perf/bench-clients.yaml > "$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"; true' EXIT
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK";
+  psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DATABASE with (force)" postgres >/dev/null 2>&1; true' EXIT
 for _ in $(seq 1 120); do
   curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break
   sleep 1

@@ -71,7 +71,9 @@ public final class ColdStart implements AutoCloseable {
     }
 
     public static ColdStart create(LanyardConfig config) {
-        return new ColdStart(config, JdbcPools.create(config.postgres(), "lanyard-coldstart", 4));
+        // The initial load of a large projection runs many partition batches at once: they queue for connections.
+        return new ColdStart(config, JdbcPools.create(config.postgres(), "lanyard-coldstart", 4,
+                java.time.Duration.ofMinutes(5)));
     }
 
     /** Adds the loaders to a member's configuration; call before the member starts. */

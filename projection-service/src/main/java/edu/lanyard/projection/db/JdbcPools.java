@@ -9,11 +9,22 @@ import edu.lanyard.common.config.LanyardConfig;
  * event-loop code uses the Vert.x pool instead. Pools start without connecting, so a process can start while
  * Postgres is away, and fail a borrow after a few seconds rather than hang.
  */
+import java.time.Duration;
+
 public final class JdbcPools {
     private JdbcPools() {
     }
 
     public static HikariDataSource create(LanyardConfig.Postgres postgres, String name, int size) {
+        return create(postgres, name, size, Duration.ofSeconds(3));
+    }
+
+    /**
+     * @param waitForConnection how long a caller queues for a free connection before failing; the cold-start
+     *                          loaders run one query per partition batch at once and must queue, not fail
+     */
+    public static HikariDataSource create(LanyardConfig.Postgres postgres, String name, int size,
+                                          Duration waitForConnection) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.jdbcUrl());
         config.setUsername(postgres.user());
@@ -24,7 +35,7 @@ public final class JdbcPools {
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(0);
         config.setAutoCommit(false);
-        config.setConnectionTimeout(3_000);
+        config.setConnectionTimeout(waitForConnection.toMillis());
         config.setValidationTimeout(1_000);
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("ApplicationName", name);
