@@ -22,8 +22,9 @@ LANYARD_KAFKA_DATA_DIR="$WORK/kafka" LANYARD_HAZELCAST_CLUSTER_NAME="bench-$$" L
 LANYARD_POSTGRES_DATABASE="$DATABASE" \
   ./lanyard dev --port "$PORT" --import perf/bench-clients.yaml > "$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK";
-  psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DATABASE with (force)" postgres >/dev/null 2>&1; exit 0' EXIT
+trap 'status=$?; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK";
+  psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DATABASE with (force)" postgres >/dev/null 2>&1
+  exit $status' EXIT
 for _ in $(seq 1 120); do
   curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break
   sleep 1
