@@ -34,6 +34,9 @@ public final class Lanyard {
 
     public static void main(String[] args) {
         avoidThreadPerTaskCompletions();
+        // Kafka's broker jars bring the log4j2 API without an implementation; say so up front instead of having
+        // log4j print an error at start. Lanyard's own logging is slf4j.
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         try {
             CommandLine line = CommandLine.parse(args);
             switch (line.command()) {
