@@ -1,6 +1,7 @@
 package edu.lanyard.authorize.page;
 
 import edu.lanyard.devkit.browser.BrowserFixture;
+import edu.lanyard.devkit.browser.BrowserPair;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,19 +23,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LoginPageBrowserTest {
 
     private static PagesDemoServer server;
+    private static BrowserPair browsers;
     private static BrowserFixture english;
     private static BrowserFixture chinese;
 
     @BeforeAll
     static void start() throws Exception {
         server = PagesDemoServer.start();
-        english = BrowserFixture.start("en-US,en");
-        chinese = BrowserFixture.start("zh-CN,zh");
+        browsers = BrowserPair.start();
+        english = browsers.english();
+        chinese = browsers.chinese();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {english, chinese, server}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {browsers, server}) {
             if (closeable != null) {
                 closeable.close();
             }
@@ -43,11 +46,7 @@ class LoginPageBrowserTest {
 
     @BeforeEach
     void freshState() {
-        for (BrowserFixture browser : new BrowserFixture[] {english, chinese}) {
-            browser.resetEmulation();
-            browser.driver().manage().deleteAllCookies();
-            browser.takeConsole();
-        }
+        browsers.reset();
     }
 
     @Test

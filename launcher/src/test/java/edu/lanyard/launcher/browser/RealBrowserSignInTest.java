@@ -1,6 +1,7 @@
 package edu.lanyard.launcher.browser;
 
 import edu.lanyard.devkit.browser.BrowserFixture;
+import edu.lanyard.devkit.browser.BrowserPair;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +34,7 @@ class RealBrowserSignInTest {
 
     private static LanyardTestServer server;
     private static CallbackServer app;
+    private static BrowserPair browsers;
     private static BrowserFixture english;
     private static BrowserFixture chinese;
 
@@ -40,13 +42,14 @@ class RealBrowserSignInTest {
     static void start() throws Exception {
         server = SignInServer.shared();
         app = CallbackServer.start();
-        english = BrowserFixture.start("en-US,en");
-        chinese = BrowserFixture.start("zh-CN,zh");
+        browsers = BrowserPair.start();
+        english = browsers.english();
+        chinese = browsers.chinese();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[]{english, chinese, app}) {
+        for (AutoCloseable closeable : new AutoCloseable[]{browsers, app}) {
             if (closeable != null) {
                 closeable.close();
             }
@@ -55,10 +58,7 @@ class RealBrowserSignInTest {
 
     @BeforeEach
     void freshBrowsers() {
-        for (BrowserFixture browser : new BrowserFixture[]{english, chinese}) {
-            browser.driver().manage().deleteAllCookies();
-            browser.takeConsole();
-        }
+        browsers.reset();
     }
 
     private TestClient client() {
