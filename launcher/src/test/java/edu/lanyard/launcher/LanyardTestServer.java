@@ -34,7 +34,7 @@ public final class LanyardTestServer implements AutoCloseable {
     public static synchronized LanyardTestServer shared() {
         if (shared == null) {
             shared = start(Map.of(), resource("/test-clients.yaml"));
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+            TestInfrastructure.shared().closeAtExit(shared);
         }
         return shared;
     }

@@ -1,5 +1,6 @@
 package edu.lanyard.launcher.browser;
 
+import edu.lanyard.devkit.TestInfrastructure;
 import edu.lanyard.launcher.LanyardTestServer;
 
 import java.io.IOException;
@@ -19,7 +20,7 @@ final class SignInServer {
     static synchronized LanyardTestServer shared() {
         if (shared == null) {
             shared = LanyardTestServer.start(Map.of(), importFile());
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+            TestInfrastructure.shared().closeAtExit(shared);
         }
         return shared;
     }

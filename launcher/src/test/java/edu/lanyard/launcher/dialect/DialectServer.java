@@ -1,5 +1,6 @@
 package edu.lanyard.launcher.dialect;
 
+import edu.lanyard.devkit.TestInfrastructure;
 import edu.lanyard.launcher.LanyardTestServer;
 
 import java.io.InputStream;
@@ -17,7 +18,7 @@ final class DialectServer {
     static synchronized LanyardTestServer shared() {
         if (shared == null) {
             shared = LanyardTestServer.start(Map.of(), importFile());
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+            TestInfrastructure.shared().closeAtExit(shared);
         }
         return shared;
     }

@@ -1,5 +1,6 @@
 package edu.lanyard.launcher.token;
 
+import edu.lanyard.devkit.TestInfrastructure;
 import edu.lanyard.launcher.LanyardTestServer;
 
 import java.util.Map;
@@ -17,7 +18,7 @@ final class TokenTestServer {
     static synchronized LanyardTestServer shared() {
         if (shared == null) {
             shared = LanyardTestServer.start(Map.of(), LanyardTestServer.resource("/token-clients.yaml"));
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+            TestInfrastructure.shared().closeAtExit(shared);
         }
         return shared;
     }
