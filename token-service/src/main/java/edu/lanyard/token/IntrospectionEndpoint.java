@@ -25,7 +25,7 @@ public final class IntrospectionEndpoint implements Handler<RoutingContext> {
 
     /**
      * @param allowUnauthenticated Ketanyun's documented introspection carries no credentials; only its own mount may
-     *                             allow that (dialects.md decision 5)
+     *                             allow that (docs/products.md decision 5)
      */
     public IntrospectionEndpoint(Dialect dialect, ClientAuthenticator clients, TokenValidator validator,
                                  boolean allowUnauthenticated) {

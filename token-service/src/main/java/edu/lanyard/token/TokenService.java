@@ -32,7 +32,7 @@ public final class TokenService {
                         p.clock()));
     }
 
-    /** Every enabled product dialect's token and introspection endpoints, under its prefix (dialects.md §0.2). */
+    /** Every enabled product dialect's token and introspection endpoints, under its prefix (docs/products.md §0.2). */
     private static void mountDialects(Router router, Platform p, List<Grant> grants) {
         for (ProductDialect dialect : ProductDialects.enabled(p.config().dialects())) {
             DialectRoutes.mount(router, dialect, dialect.tokenEndpoints(), "token",

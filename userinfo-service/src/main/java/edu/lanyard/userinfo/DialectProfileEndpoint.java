@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * A product's profile endpoint ({@code /me}, {@code /oauth2.0/profile}, {@code /resource.php}): finds the token
- * where the product looked, checks it like every other endpoint does (tokens are server-wide, decision 2), and lets
- * the dialect shape the one user record (decision 6).
+ * where the product looked, checks it like every other endpoint does (tokens are server-wide, docs/products.md
+ * decision 2), and lets the dialect shape the one user record (decision 6).
  */
 public final class DialectProfileEndpoint implements Handler<RoutingContext> {
     private static final Logger LOG = LoggerFactory.getLogger(DialectProfileEndpoint.class);

@@ -96,7 +96,7 @@ public record LanyardConfig(
         }
     }
 
-    /** A product dialect switched on or off and mounted at a prefix (dialects.md §0.2). */
+    /** A product dialect switched on or off and mounted at a prefix (docs/products.md §0.2). */
     public record DialectMount(boolean enabled, String prefix, Map<String, Object> options) {
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The MaxKey derivative behind {@code /api/sso} (dialects.md B, seed 001): MaxKey 3.5–4.0 with the userinfo also at
+ * The MaxKey derivative behind {@code /api/sso} (docs/products.md B): MaxKey 3.5–4.0 with the userinfo also at
  * {@code /authz/oauth/v20/me} and an extra {@code id} field. Everything else is MaxKey's.
  */
 public final class AuthzDialect extends MaxKeyDialect {
@@ -36,7 +36,7 @@ public final class AuthzDialect extends MaxKeyDialect {
                 DialectEndpoint.getOrPost("/api/oauth/v20/me"));
     }
 
-    /** Exactly the seed's keys, in the seed's order (a HashMap's iteration order in the product). */
+    /** Exactly the product's keys, in the product's order (a HashMap's iteration order in the product). */
     @Override
     protected Map<String, Object> profile(ProfileSource source) {
         ProfileFields f = fields(source);

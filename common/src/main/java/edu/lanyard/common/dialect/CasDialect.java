@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Apereo CAS's OAuth 2.0 endpoints as Sinosoft deployed them (dialects.md D, seed 003), prefix {@code /cas}:
+ * Apereo CAS's OAuth 2.0 endpoints as Sinosoft deployed them (docs/products.md D), prefix {@code /cas}:
  * {@code OC-/AT-/RT-} tickets, 30 s codes, {@code expires_in} the constant maximum lifetime, a refresh that neither
  * rotates nor repeats the refresh token, 5.x text errors ({@code error=invalid_grant}) with 6.x JSON as a switch, and
  * the NESTED profile with single values unwrapped. Token key order is 6.0/6.1's.

@@ -2,7 +2,7 @@ package edu.lanyard.common.dialect;
 
 /**
  * What a client imported for a product gets when its entry leaves these out: the product's redirect URI matching
- * (decision 3) and its lifetimes in seconds (dialects.md A–E).
+ * (docs/products.md decision 3) and its lifetimes in seconds (docs/products.md §0.6).
  */
 public record ClientProfile(String redirectUriMatch, Long accessTokenTtl, Long refreshTokenTtl, Long codeTtl) {
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Everything in which one product's wire format differs from another's: where parameters and credentials come from,
  * which token strings it mints, and how results and errors look. Grant handlers, stores and events never see which
- * dialect called them (design.md, dialects.md decision 1).
+ * dialect called them (docs/products.md decision 1).
  */
 public interface Dialect {
 

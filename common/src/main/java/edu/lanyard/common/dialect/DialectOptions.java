@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The switches dialects.md decision 5 names: a client's own option wins, then the dialect mount's, then the
+ * The switches docs/products.md decision 5 names: a client's own option wins, then the dialect mount's, then the
  * product's default. Values may arrive as YAML scalars or as strings from LANYARD_* environment variables.
  */
 public final class DialectOptions {

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Ketanyun 科探云 SSO (dialects.md A, seed 000), default prefix {@code /sso}: 32-hex tokens, {@code "Bearer"},
+ * Ketanyun 科探云 SSO (docs/products.md A), default prefix {@code /sso}: 32-hex tokens, {@code "Bearer"},
  * {@code expires_in} 2000000, POST-only token endpoint, introspection whose {@code token_type} is the grant type and
  * which may be called without client authentication on this mount only. Errors as an Oltu server sends them.
  */
@@ -74,7 +74,7 @@ public final class KetanyunDialect extends ProductDialect {
         renderToken(ctx, new TokenResult(null, response.grantType(), response));
     }
 
-    /** Key order of the seed: access_token, refresh_token, scope, token_type, expires_in. */
+    /** Key order of the product's document: access_token, refresh_token, scope, token_type, expires_in. */
     @Override
     public void renderToken(RoutingContext ctx, TokenResult result) {
         TokenResponse r = result.response();
@@ -102,7 +102,7 @@ public final class KetanyunDialect extends ProductDialect {
         json(ctx, status, body);
     }
 
-    /** Key order of the seed; {@code token_type} carries the grant type that produced the token. */
+    /** Key order of the product's document; {@code token_type} carries the grant type that produced the token. */
     @Override
     public void renderIntrospection(RoutingContext ctx, Optional<ActiveToken> token) {
         if (token.isEmpty()) {
@@ -130,7 +130,7 @@ public final class KetanyunDialect extends ProductDialect {
         renderError(ctx, OAuthError.invalidToken("the access token is invalid, expired or revoked"));
     }
 
-    /** The seed's implicit redirect: access_token, scope, token_type=Bearer, expires_in (then state). */
+    /** The product's implicit redirect: access_token, scope, token_type=Bearer, expires_in (then state). */
     @Override
     public void putImplicitFields(Map<String, String> params, IssuedTokens tokens, long expiresIn, Client client) {
         params.put("access_token", tokens.accessToken());

@@ -22,7 +22,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * MaxKey 马克思的钥匙 (dialects.md C, seed 002), mounted at {@code /sign} (3.x+) and {@code /maxkey} (1.x/2.x). Both
+ * MaxKey 马克思的钥匙 (docs/products.md C), mounted at {@code /sign} (3.x+) and {@code /maxkey} (1.x/2.x). Both
  * path families are served under each prefix, and {@code /me} answers the superset of every version's keys.
  * UUID tokens and codes, {@code "bearer"}, every error as HTTP 200 JSON, and the UUID check before any lookup.
  */
@@ -137,8 +137,8 @@ public class MaxKeyDialect extends ProductDialect {
     }
 
     /**
-     * Always HTTP 200 (decision 4). A failed client authentication is {@code invalid_client} JSON; the mount option
-     * {@code emptyClientAuthFailure} reproduces the real filter's empty body.
+     * Always HTTP 200 (docs/products.md decision 4). A failed client authentication is {@code invalid_client} JSON;
+     * the mount option {@code emptyClientAuthFailure} reproduces the real filter's empty body.
      */
     @Override
     public void renderError(RoutingContext ctx, OAuthError error) {
@@ -215,7 +215,7 @@ public class MaxKeyDialect extends ProductDialect {
         return CREATED.format(created.atZone(zone));
     }
 
-    /** MaxKey stores gender as an integer: 1 male, 2 female (seed 001), 0 when unknown. */
+    /** MaxKey stores gender as an integer: 1 male, 2 female (docs/products.md B.2), 0 when unknown. */
     protected static int gender(String value) {
         if (value == null) {
             return 0;

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The PHP campus SSO (dialects.md E, seed 004; an oauth2-php draft-10 server), mounted at the site root by default:
+ * The PHP campus SSO (docs/products.md E; an oauth2-php draft-10 server), mounted at the site root by default:
  * {@code authorize.php}, {@code token.php}, {@code resource.php}, {@code logout.php}. 32-hex tokens, default
  * {@code response_type=code} and {@code grant_type=authorization_code}, {@code expires_in} as a string, no
  * {@code token_type}, implicit tokens in the query by default, {@code {"error":…}} with 400, rotating refresh, and an
@@ -120,8 +120,9 @@ public final class PhpSsoDialect extends ProductDialect {
     // ---- profile ----
 
     /**
-     * {@code uid} is the login name and {@code username} the display name (seed: "lay" / "liaiyong"). The field set is
-     * the client's {@code profileFields} whitelist, by default uid, username, role; missing fields are omitted.
+     * {@code uid} is the login name and {@code username} the display name (the product's document: "lay" /
+     * "liaiyong"). The field set is the client's {@code profileFields} whitelist, by default uid, username, role;
+     * missing fields are omitted.
      */
     @Override
     protected Map<String, Object> profile(ProfileSource source) {
@@ -164,7 +165,7 @@ public final class PhpSsoDialect extends ProductDialect {
         return "code";
     }
 
-    /** The seed's order: access_token, expires_in, refresh_token when the client may refresh (then state). */
+    /** The product's order: access_token, expires_in, refresh_token when the client may refresh (then state). */
     @Override
     public void putImplicitFields(Map<String, String> params, IssuedTokens tokens, long expiresIn, Client client) {
         params.put("access_token", tokens.accessToken());
@@ -174,7 +175,7 @@ public final class PhpSsoDialect extends ProductDialect {
         }
     }
 
-    /** Option {@code implicitDelivery}: QUERY (default, as the seed), FRAGMENT (oauth2-php), BOTH. */
+    /** Option {@code implicitDelivery}: QUERY (default, as the product's document), FRAGMENT (oauth2-php), BOTH. */
     @Override
     public String implicitResponseMode(Client client) {
         return switch (options.choice(client, "implicitDelivery", "query")) {
@@ -212,7 +213,7 @@ public final class PhpSsoDialect extends ProductDialect {
         return new LogoutAnswer.Redirect(target + separator + "logout=success");
     }
 
-    /** Decision 9: an unregistered redirect_uri never gets a redirect, not even with an error. */
+    /** docs/products.md decision 9: an unregistered redirect_uri never gets a redirect, not even with an error. */
     @Override
     public Optional<LogoutAnswer> refuseLogoutTarget(RequestParams params) {
         return Optional.of(new LogoutAnswer.Json(400, new JsonObject().put("error", "redirect_uri_mismatch")));

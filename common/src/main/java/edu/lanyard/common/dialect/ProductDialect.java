@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A product's dialect mounted at a prefix (dialects.md §0.2): besides the token-endpoint wire format of
+ * A product's dialect mounted at a prefix (docs/products.md §0.2): besides the token-endpoint wire format of
  * {@link Dialect}, its paths, profile shape, front-channel (authorize) differences, logout contract and the defaults
  * of the clients imported for it. Each product has one subclass holding all of its differences; the services'
  * endpoints are generic and ask it.

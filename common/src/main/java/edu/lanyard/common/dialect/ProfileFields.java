@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fills a profile field from the user record (dialects.md decision 10): login-name fields from the username,
+ * Fills a profile field from the user record (docs/products.md decision 10): login-name fields from the username,
  * display-name fields from the name, {@code email}, {@code mobile} from the phone, anything else from the attribute
  * of the same name. A client's {@code attributeMapping} option may point a field at another attribute.
  */

@@ -7,8 +7,9 @@ import edu.lanyard.common.token.ActiveToken;
 import java.util.Optional;
 
 /**
- * What a profile endpoint knows when the token is good: the user it belongs to (decision 6: one record, many
- * shapes), the token, and the client it was issued to (for per-client attribute mappings and whitelists).
+ * What a profile endpoint knows when the token is good: the user it belongs to (docs/products.md decision 6: one
+ * record, many shapes), the token, and the client it was issued to (for per-client attribute mappings and
+ * whitelists).
  */
 public record ProfileSource(User user, ActiveToken token, Optional<Client> client) {
 

@@ -15,7 +15,8 @@ import java.util.Set;
  * @param rotateRefreshTokens whether a refresh mints a new refresh token and retires the old one
  * @param idTokenAlg         JWS algorithm for id_tokens: RS256 (default), ES256 or EdDSA
  * @param dialect            the product dialect this client was imported for ({@code standard} by default)
- * @param options            per-client dialect switches (see dialects.md); free-form, read by dialect classes
+ * @param options            per-client dialect switches (docs/products.md, docs/migrating.md); free-form, read by
+ *                           dialect classes
  */
 public record Client(
         String clientId,

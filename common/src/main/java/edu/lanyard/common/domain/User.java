@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * A person who signs in. {@code subject} is the stable, opaque identifier used as {@code sub}; {@code username} is the
- * login name. Attributes are strings or lists of strings (dialects.md decision 10).
+ * login name. Attributes are strings or lists of strings (docs/products.md decision 10).
  */
 public record User(
         String subject,

@@ -2,7 +2,7 @@ package edu.lanyard.common.event;
 
 /**
  * The event log did not take an event. A decision that must be logged before it is announced cannot be made now:
- * callers answer {@code temporarily_unavailable} (design.md, data flow step 3).
+ * callers answer {@code temporarily_unavailable} (docs/durability.md, mode KAFKA).
  */
 public final class EventLogUnavailableException extends RuntimeException {
     public EventLogUnavailableException(String message, Throwable cause) {

@@ -15,8 +15,8 @@ final class ClientDefaults {
     static final String DEFAULT_ID_TOKEN_ALG = "RS256";
 
     /**
-     * dialects.md decision 8: apps of these products may keep presenting the first refresh token they got (CAS never
-     * rotated, MaxKey re-used them), so rotation is off unless asked for.
+     * docs/products.md decision 8: apps of these products may keep presenting the first refresh token they got (CAS
+     * never rotated, MaxKey re-used them), so rotation is off unless asked for.
      */
     private static final Set<String> NON_ROTATING_DIALECTS = Set.of("maxkey", "authz", "cas", "ketanyun");
 

@@ -45,7 +45,7 @@ public final class IdTokenFactory implements IdTokenMinter {
             for (Map.Entry<String, Object> claim : StandardClaims.of(user, request.scope()).entrySet()) {
                 claims.claim(claim.getKey(), claim.getValue());
             }
-            // Campus apps integrated with Ketanyun read the login name from "account" (dialects.md A.4).
+            // Campus apps integrated with Ketanyun read the login name from "account" (docs/products.md A.4).
             claims.claim("account", user.username());
             if (request.nonce() != null) {
                 claims.claim("nonce", request.nonce());

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The shape of an opaque token string. Lanyard's own is 256 random bits; product dialects fix their own shapes
- * (dialects.md §0.4) and every one of them still carries at least 122 random bits.
+ * (docs/products.md §0.4) and every one of them still carries at least 122 random bits.
  */
 public sealed interface TokenFormat {
     /**

@@ -10,7 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Decision 3 and the products' lifetimes: a client that names its product gets the product's behaviour. */
+/**
+ * docs/products.md decision 3 and the products' lifetimes (§0.6): a client that names its product gets the product's
+ * behaviour.
+ */
 class DialectClientDefaultsTest {
     private static final LanyardConfig.Tokens SERVER = new LanyardConfig.Tokens(3600, 2_592_000, 60, 3600, 90);
 

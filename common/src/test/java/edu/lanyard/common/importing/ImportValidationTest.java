@@ -64,7 +64,8 @@ class ImportValidationTest {
         assertTrue(spa.rotateRefreshTokens());
         assertFalse(spa.requireConsent());
 
-        assertFalse(maxkey.rotateRefreshTokens(), "MaxKey clients do not rotate unless asked (decision 8)");
+        assertFalse(maxkey.rotateRefreshTokens(),
+                "MaxKey clients do not rotate unless asked (docs/products.md decision 8)");
         assertEquals(AccessTokenFormat.JWT, maxkey.accessTokenFormat());
         assertEquals(RedirectUriMatch.PREFIX, maxkey.redirectUriMatch());
         assertEquals(Map.of("profileFields", List.of("username", "department"), "legacyScope", "8"),

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Seed 001 and dialects.md B: the MaxKey derivative behind {@code /api/sso}. */
+/** docs/products.md B: the MaxKey derivative behind {@code /api/sso}. */
 class AuthzDialectTest {
     static final String CLIENT = "QPKKKSADFUP876";
     static final String CALLBACK = "http://apphost:8080/app/callback";
@@ -32,7 +32,7 @@ class AuthzDialectTest {
         return code;
     }
 
-    /** Seed: GET /api/sso/authz/oauth/v20/token?client_id=…&code=…&client_secret=client_secret. */
+    /** Product document: GET /api/sso/authz/oauth/v20/token?client_id=…&code=…&client_secret=client_secret. */
     @Test
     void tokenByGetAsTheSeedShowsIt() {
         Http.Reply reply = Wire.get(base + "/api/sso/authz/oauth/v20/token?" + query("client_id", CLIENT,
@@ -46,7 +46,7 @@ class AuthzDialectTest {
         assertEquals("authorization_code phone email profile", body.getString("scope"));
     }
 
-    /** Seed: the POST example with its stray spaces and line breaks between the form fields. */
+    /** Product document: the POST example with its stray spaces and line breaks between the form fields. */
     @Test
     void tokenByPostWithTheSeedsStrayWhitespace() {
         String body = "code= " + code() + "&\nclient_id=QPKKKSADFUP876&\nclient_secret=client_secret&\n"

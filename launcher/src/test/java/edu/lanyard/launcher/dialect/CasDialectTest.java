@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Seed 003 and dialects.md D: Apereo CAS's OAuth 2.0 endpoints under {@code /cas}. */
+/** docs/products.md D: Apereo CAS's OAuth 2.0 endpoints under {@code /cas}. */
 class CasDialectTest {
     static final String CLIENT = "20180901";
     static final String SECRET = "123456";
@@ -44,7 +44,7 @@ class CasDialectTest {
         return json(reply, 200, "access_token", "refresh_token", "token_type", "expires_in");
     }
 
-    /** Seed 2.1.1–2.1.3: authorize, accessToken with every parameter in the URL, profile. */
+    /** CAS document steps 2.1.1–2.1.3 (docs/products.md D.0): authorize, accessToken with URL parameters, profile. */
     @Test
     void codeTokenProfileAsTheSeedShowsThem() {
         JsonObject token = exchange(code(new Browser(base), APP), APP);
@@ -76,7 +76,7 @@ class CasDialectTest {
         assertEquals("1", byHeader.getString("id"));
     }
 
-    /** Seed 2.1.4: refresh answers only the new access token; the refresh token does not rotate. */
+    /** CAS document step 2.1.4 (docs/products.md D.2): a refresh answers only the new access token; no rotation. */
     @Test
     void refreshNeitherRotatesNorRepeatsTheRefreshToken() {
         String refresh = exchange(code(new Browser(base), APP), APP).getString("refresh_token");
@@ -89,7 +89,7 @@ class CasDialectTest {
         }
     }
 
-    /** Seed 3.1: every step by GET with URL parameters; /oauth2.0/token is an alias. */
+    /** CAS document step 3.1 (docs/products.md D.0): every step by GET with URL parameters; /oauth2.0/token too. */
     @Test
     void theIntegrationWalkthroughByGet() {
         String baidu = "http://www.baidu.com";
@@ -100,7 +100,10 @@ class CasDialectTest {
         json(Wire.get(cas + "/oauth2.0/profile?access_token=" + token.getString("access_token")), 200);
     }
 
-    /** Seed 3.1: "code的过期时间30秒否则会报错error=invalid_grant"; codes live 30 s and redeem once. */
+    /**
+     * CAS document step 3.1 (docs/products.md D.2): "code的过期时间30秒否则会报错error=invalid_grant"; codes live 30 s and
+     * redeem once.
+     */
     @Test
     void codesLiveThirtySecondsAndFailAsTextInvalidGrant() throws Exception {
         String code = code(new Browser(base), APP);

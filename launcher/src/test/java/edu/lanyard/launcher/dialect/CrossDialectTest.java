@@ -11,7 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Decision 2 (tokens are server-wide), one refresh family across dialects, and one SSO session for all. */
+/**
+ * docs/products.md decision 2 (tokens are server-wide), one refresh family across dialects, and one SSO session for
+ * all.
+ */
 class CrossDialectTest {
     private final String base = DialectServer.base();
 

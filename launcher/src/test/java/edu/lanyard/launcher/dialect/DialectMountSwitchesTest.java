@@ -15,8 +15,8 @@ import static edu.lanyard.launcher.dialect.Wire.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Decision 1 and 5's per-mount switches, set the way an operator sets them (LANYARD_* variables): a dialect moved to
- * another prefix, one switched off, and the non-default forms of the mount switches.
+ * docs/products.md decisions 1 and 5: per-mount switches, set the way an operator sets them (LANYARD_* variables): a
+ * dialect moved to another prefix, one switched off, and the non-default forms of the mount switches.
  */
 class DialectMountSwitchesTest {
     private static LanyardTestServer server;

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Seed 000 and dialects.md A, replayed against {@code /sso}. */
+/** docs/products.md A: the Ketanyun document's examples, replayed against {@code /sso}. */
 class KetanyunDialectTest {
     static final String CLIENT = "PSeNH9E4fo7yum02YzMw";
     static final String SECRET = "ketanyun-secret-0123456789";
@@ -35,7 +35,7 @@ class KetanyunDialectTest {
         return params.get("code");
     }
 
-    /** Seed: POST …/sso/oauth2/token?scope=…&client_secret=…&code=… with a form Content-Type and no body. */
+    /** The document: POST …/sso/oauth2/token?scope=…&client_secret=…&code=… with a form Content-Type and no body. */
     @Test
     void authorizationCodeWithEverythingInTheQueryString() {
         String code = code(new Browser(base));
@@ -51,7 +51,7 @@ class KetanyunDialectTest {
         assertEquals("no-store", reply.header("Cache-Control"));
     }
 
-    /** Seed: the "post参数" and curl -d variant, everything in the form body. */
+    /** Product document: the "post参数" and curl -d variant, everything in the form body. */
     @Test
     void authorizationCodeInTheFormBody() {
         String code = code(new Browser(base));
@@ -102,7 +102,7 @@ class KetanyunDialectTest {
         assertIntrospection(fragment.get("access_token"), "implicit");
     }
 
-    /** Seed: curl …/sso/oauth2/introspect?token= -X POST, no credentials, no body. */
+    /** Product document: curl …/sso/oauth2/introspect?token= -X POST, no credentials, no body. */
     @Test
     void introspectionWithoutCredentialsReportsTheGrantType() {
         String code = code(new Browser(base));

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Seed 002 and dialects.md C, against {@code /maxkey} (≤2.x path family) and {@code /sign} (3.x+). */
+/** docs/products.md C, against {@code /maxkey} (≤2.x path family) and {@code /sign} (3.x+). */
 class MaxKeyDialectTest {
     static final String CLIENT = "maxkey-app";
     static final String SECRET = "maxkey-secret-0123456789";
@@ -37,7 +37,10 @@ class MaxKeyDialectTest {
         return code;
     }
 
-    /** Seed 002 steps 1–3: authorize, callback with ?code=, token by GET with the secret in the URL, then /me. */
+    /**
+     * The old MaxKey document's steps 1–3 (docs/products.md C.1): authorize, callback with ?code=, token by GET with
+     * the secret in the URL, then /me.
+     */
     @Test
     void olderPathFamilyUnderMaxkeyAsTheSeedShowsIt() {
         String code = code(new Browser(base), base + "/maxkey/oauth/v20/authorize?" + query("client_id", CLIENT,
@@ -53,7 +56,7 @@ class MaxKeyDialectTest {
         assertEquals("read profile openid", token.getString("scope"));
         assertEquals("no-store", reply.header("Cache-Control"));
         assertEquals("no-cache", reply.header("Pragma"));
-        assertNull(token.getValue("remind_in "), "the seed's remind_in is doc-only (C.1)");
+        assertNull(token.getValue("remind_in "), "the old document's remind_in was never sent (products.md C.1)");
 
         JsonObject me = json(Wire.get(base + "/maxkey/api/oauth/v20/me?access_token="
                 + token.getString("access_token")), 200, SUPERSET.toArray(String[]::new));
@@ -187,7 +190,10 @@ class MaxKeyDialectTest {
         assertFalse(fragment.containsKey("refresh_token"));
     }
 
-    /** Seed 002's error example; redirect URIs match by prefix; an unregistered one gets a page, not a redirect. */
+    /**
+     * The old MaxKey document's error example (docs/products.md C.1); redirect URIs match by prefix; an unregistered
+     * one gets a page, not a redirect.
+     */
     @Test
     void authorizeErrorsAndPrefixMatching() {
         Browser browser = new Browser(base);

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Seed 004 and dialects.md E: the PHP SSO's authorize.php, token.php, resource.php and logout.php at the root. */
+/** docs/products.md E: the PHP SSO's authorize.php, token.php, resource.php and logout.php at the root. */
 class PhpSsoDialectTest {
     static final String ADMIN = "sso_admin_client";
     static final String ADMIN_SECRET = "admin-secret-0123456789";
@@ -26,7 +26,7 @@ class PhpSsoDialectTest {
     static final String PORTAL_CB = "http://127.0.0.1:8800/index.html";
     private final String base = DialectServer.base();
 
-    /** Seed: authorize.php?client_id=sso_admin_client&redirect_uri=…&response_type=code → index.php?code=…. */
+    /** The document: authorize.php?client_id=sso_admin_client&redirect_uri=…&response_type=code → index.php?code=…. */
     private String code(Browser browser, String responseType) {
         String url = base + "/authorize.php?client_id=" + ADMIN
                 + "&redirect_uri=http%3A%2F%2F127.0.0.1%3A8800%2Fadmin%2Findex.php"
@@ -46,7 +46,7 @@ class PhpSsoDialectTest {
         JsonObject token = json(reply, 200, "access_token", "expires_in", "refresh_token");
         matches(HEX32, token.getString("access_token"));
         matches(HEX32, token.getString("refresh_token"));
-        assertEquals("3600", token.getValue("expires_in"), "expires_in is a string, as the seed shows");
+        assertEquals("3600", token.getValue("expires_in"), "expires_in is a string, as the product's document shows");
         assertEquals("no-store", reply.header("Cache-Control"));
 
         JsonObject profile = json(Wire.get(base + "/resource.php?access_token=" + token.getString("access_token")),
@@ -68,7 +68,7 @@ class PhpSsoDialectTest {
                 "access_token", "expires_in", "refresh_token");
     }
 
-    /** Seed: response_type=token comes back in the query: index.html?access_token=…&expires_in=…. */
+    /** Product document: response_type=token comes back in the query: index.html?access_token=…&expires_in=…. */
     @Test
     void implicitTokensArriveInTheQueryWithARefreshToken() {
         String location = new Browser(base).authorize(base + "/authorize.php?client_id=" + PORTAL
@@ -143,7 +143,7 @@ class PhpSsoDialectTest {
         assertEquals("信息中心", profile.getString("department"), "mapped from the dept attribute");
     }
 
-    /** Seed: the three results of logout.php, and idempotence (the 2012 fix). */
+    /** Product document: the three results of logout.php, and idempotence (the 2012 fix). */
     @Test
     void logoutThreeResultFormsAndIdempotence() {
         Browser browser = new Browser(base);

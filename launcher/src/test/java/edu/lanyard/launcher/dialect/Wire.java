@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Requests exactly as the seed documents write them, and assertions on wire shapes. */
+/** Requests exactly as the products' documents write them (docs/products.md A–E), and assertions on wire shapes. */
 final class Wire {
     static final String FORM = "application/x-www-form-urlencoded";
     static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");

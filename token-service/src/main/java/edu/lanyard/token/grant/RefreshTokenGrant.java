@@ -19,7 +19,7 @@ import java.time.Clock;
 /**
  * RFC 6749 §6. For a rotating client the presented token is retired atomically and a new one issued in the same
  * family; presenting a retired token again is taken as theft and revokes the whole family (RFC 9700 §4.14.2).
- * A non-rotating client (decision 8 of dialects.md) keeps presenting the same refresh token.
+ * A non-rotating client (docs/products.md decision 8) keeps presenting the same refresh token.
  */
 public final class RefreshTokenGrant implements Grant {
     private final RefreshTokens refreshTokens;
