@@ -1,7 +1,6 @@
 package edu.lanyard.token;
 
-import edu.lanyard.common.client.ClientAuthenticator;
-import edu.lanyard.common.client.PresentedCredentials;
+import edu.lanyard.common.client.ClientLookup;
 import edu.lanyard.common.dialect.Dialect;
 import edu.lanyard.common.dialect.DialectResponder;
 import edu.lanyard.common.domain.Client;
@@ -16,21 +15,28 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.Optional;
 
-/** RFC 7662. Only authenticated confidential clients may ask; an unknown or dead token is simply inactive. */
+/**
+ * RFC 7662. Only authenticated confidential clients may ask, and each learns only about what it may see (RFC 7662
+ * §4: the server decides which tokens a caller may introspect): a client its own tokens, a client imported as a
+ * resource server every token. Anything else, like an unknown or dead token, is simply inactive, so the answer does
+ * not even tell that the token exists.
+ */
 public final class IntrospectionEndpoint implements Handler<RoutingContext> {
     private final Dialect dialect;
-    private final ClientAuthenticator clients;
+    private final GuardedClientAuthentication clients;
+    private final ClientLookup directory;
     private final TokenValidator validator;
     private final boolean allowUnauthenticated;
 
     /**
      * @param allowUnauthenticated Ketanyun's documented introspection carries no credentials; only its own mount may
-     *                             allow that (docs/products.md decision 5)
+     *                             allow that, and it then answers only for tokens of clients imported for its dialect
      */
-    public IntrospectionEndpoint(Dialect dialect, ClientAuthenticator clients, TokenValidator validator,
-                                 boolean allowUnauthenticated) {
+    IntrospectionEndpoint(Dialect dialect, GuardedClientAuthentication clients, ClientLookup directory,
+                          TokenValidator validator, boolean allowUnauthenticated) {
         this.dialect = dialect;
         this.clients = clients;
+        this.directory = directory;
         this.validator = validator;
         this.allowUnauthenticated = allowUnauthenticated;
     }
@@ -42,15 +48,38 @@ public final class IntrospectionEndpoint implements Handler<RoutingContext> {
 
     private Future<Optional<ActiveToken>> introspect(RoutingContext ctx) {
         RequestParams params = FormBodies.read(ctx, dialect);
-        PresentedCredentials presented = dialect.credentials(ctx, params);
-        if (!(allowUnauthenticated && presented.clientId() == null)) {
-            Client caller = clients.authenticate(presented);
+        return caller(ctx, params).compose(caller -> {
+            String token = params.required("token");
+            TokenKind hint = FormBodies.tokenTypeHint(params);
+            return validator.anyToken(token, hint).map(found -> found.filter(t -> visible(t, caller)));
+        });
+    }
+
+    /** The authenticated caller, or empty for an anonymous call where this mount allows one. */
+    private Future<Optional<Client>> caller(RoutingContext ctx, RequestParams params) {
+        if (allowUnauthenticated && namesNoClient(ctx, params)) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        return clients.authenticate(ctx, () -> dialect.credentials(ctx, params)).map(caller -> {
             if (caller.isPublic()) {
                 throw OAuthError.invalidClient("public clients cannot introspect tokens").toException();
             }
+            return Optional.of(caller);
+        });
+    }
+
+    private boolean namesNoClient(RoutingContext ctx, RequestParams params) {
+        try {
+            return dialect.credentials(ctx, params).clientId() == null;
+        } catch (RuntimeException unreadable) {
+            return false;
         }
-        String token = params.required("token");
-        TokenKind hint = FormBodies.tokenTypeHint(params);
-        return validator.anyToken(token, hint);
+    }
+
+    private boolean visible(ActiveToken token, Optional<Client> caller) {
+        if (caller.isPresent()) {
+            return caller.get().resourceServer() || caller.get().clientId().equals(token.clientId());
+        }
+        return directory.find(token.clientId()).map(owner -> dialect.name().equals(owner.dialect())).orElse(false);
     }
 }

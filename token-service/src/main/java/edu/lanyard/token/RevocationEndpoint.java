@@ -1,6 +1,5 @@
 package edu.lanyard.token;
 
-import edu.lanyard.common.client.ClientAuthenticator;
 import edu.lanyard.common.dialect.Dialect;
 import edu.lanyard.common.dialect.DialectResponder;
 import edu.lanyard.common.domain.Client;
@@ -20,12 +19,12 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class RevocationEndpoint implements Handler<RoutingContext> {
     private final Dialect dialect;
-    private final ClientAuthenticator clients;
+    private final GuardedClientAuthentication clients;
     private final TokenValidator validator;
     private final TokenRevoker revoker;
 
-    public RevocationEndpoint(Dialect dialect, ClientAuthenticator clients, TokenValidator validator,
-                              TokenRevoker revoker) {
+    RevocationEndpoint(Dialect dialect, GuardedClientAuthentication clients, TokenValidator validator,
+                       TokenRevoker revoker) {
         this.dialect = dialect;
         this.clients = clients;
         this.validator = validator;
@@ -42,7 +41,11 @@ public final class RevocationEndpoint implements Handler<RoutingContext> {
 
     private Future<Void> revoke(RoutingContext ctx) {
         RequestParams params = FormBodies.read(ctx, dialect);
-        Client client = clients.authenticate(dialect.credentials(ctx, params));
+        return clients.authenticate(ctx, () -> dialect.credentials(ctx, params))
+                .compose(client -> revoke(ctx, params, client));
+    }
+
+    private Future<Void> revoke(RoutingContext ctx, RequestParams params, Client client) {
         String token = params.required("token");
         TokenKind hint = FormBodies.tokenTypeHint(params);
         return validator.anyToken(token, hint).compose(found -> {

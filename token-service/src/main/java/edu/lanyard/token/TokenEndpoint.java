@@ -1,6 +1,5 @@
 package edu.lanyard.token;
 
-import edu.lanyard.common.client.ClientAuthenticator;
 import edu.lanyard.common.dialect.Dialect;
 import edu.lanyard.common.dialect.DialectResponder;
 import edu.lanyard.common.dialect.TokenResult;
@@ -32,11 +31,11 @@ import java.util.Optional;
  */
 public final class TokenEndpoint implements Handler<RoutingContext> {
     private final Dialect dialect;
-    private final ClientAuthenticator clients;
+    private final GuardedClientAuthentication clients;
     private final Map<GrantType, Grant> grants = new EnumMap<>(GrantType.class);
     private final MeterRegistry meters;
 
-    public TokenEndpoint(Dialect dialect, ClientAuthenticator clients, List<Grant> grants, MeterRegistry meters) {
+    TokenEndpoint(Dialect dialect, GuardedClientAuthentication clients, List<Grant> grants, MeterRegistry meters) {
         this.dialect = dialect;
         this.clients = clients;
         grants.forEach(grant -> this.grants.put(grant.type(), grant));
@@ -64,7 +63,11 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
     }
 
     private Future<TokenResult> exchange(RoutingContext ctx, RequestParams params) {
-        Client client = clients.authenticate(dialect.credentials(ctx, params));
+        return clients.authenticate(ctx, () -> dialect.credentials(ctx, params))
+                .compose(client -> exchange(ctx, params, client));
+    }
+
+    private Future<TokenResult> exchange(RoutingContext ctx, RequestParams params, Client client) {
         String grantName = params.first("grant_type").orElse(dialect.defaultGrantType());
         if (grantName == null) {
             throw OAuthError.invalidRequest("missing parameter: grant_type").toException();

@@ -1,11 +1,13 @@
 package edu.lanyard.token;
 
+import edu.lanyard.common.client.ClientAuthThrottle;
 import edu.lanyard.common.dialect.DialectRoutes;
 import edu.lanyard.common.dialect.ProductDialect;
 import edu.lanyard.common.dialect.ProductDialects;
 import edu.lanyard.common.dialect.StandardDialect;
 import edu.lanyard.common.http.Responses;
 import edu.lanyard.common.runtime.Platform;
+import edu.lanyard.common.store.AuthFailureWindows;
 import edu.lanyard.token.grant.AuthorizationCodeGrant;
 import edu.lanyard.token.grant.ClientCredentialsGrant;
 import edu.lanyard.token.grant.Grant;
@@ -23,6 +25,10 @@ public final class TokenService {
     private TokenService() {
     }
 
+    private static GuardedClientAuthentication guarded(Platform p, ClientAuthThrottle throttle, String endpoint) {
+        return new GuardedClientAuthentication(p.clientAuthenticator(), throttle, p.meters(), endpoint);
+    }
+
     public static List<Grant> grants(Platform p) {
         return List.of(
                 new AuthorizationCodeGrant(p.codes(), p.revoker(), p.tokenIssuer(), p.idTokens(), p.clock()),
@@ -33,13 +39,13 @@ public final class TokenService {
     }
 
     /** Every enabled product dialect's token and introspection endpoints, under its prefix (docs/products.md §0.2). */
-    private static void mountDialects(Router router, Platform p, List<Grant> grants) {
+    private static void mountDialects(Router router, Platform p, List<Grant> grants, ClientAuthThrottle throttle) {
         for (ProductDialect dialect : ProductDialects.enabled(p.config().dialects())) {
             DialectRoutes.mount(router, dialect, dialect.tokenEndpoints(), "token",
-                    new TokenEndpoint(dialect, p.clientAuthenticator(), grants, p.meters()));
+                    new TokenEndpoint(dialect, guarded(p, throttle, dialect.name() + ".token"), grants, p.meters()));
             DialectRoutes.mount(router, dialect, dialect.introspectionEndpoints(), "introspect",
-                    new IntrospectionEndpoint(dialect, p.clientAuthenticator(), p.validator(),
-                            dialect.allowsUnauthenticatedIntrospection()));
+                    new IntrospectionEndpoint(dialect, guarded(p, throttle, dialect.name() + ".introspect"),
+                            p.clients(), p.validator(), dialect.allowsUnauthenticatedIntrospection()));
         }
     }
 
@@ -47,17 +53,20 @@ public final class TokenService {
     public static void mount(Router router, Platform p) {
         StandardDialect dialect = new StandardDialect(p.issuer());
         List<Grant> grants = grants(p);
+        ClientAuthThrottle throttle = new ClientAuthThrottle(new AuthFailureWindows(p.vertx(), p.hazelcast()),
+                p.config().rateLimit(), p.clock());
         router.post("/oauth2/token").handler(named("token",
-                new TokenEndpoint(dialect, p.clientAuthenticator(), grants, p.meters())));
+                new TokenEndpoint(dialect, guarded(p, throttle, "token"), grants, p.meters())));
         router.post("/oauth2/introspect").handler(named("introspect",
-                new IntrospectionEndpoint(dialect, p.clientAuthenticator(), p.validator(), false)));
+                new IntrospectionEndpoint(dialect, guarded(p, throttle, "introspect"), p.clients(), p.validator(),
+                        false)));
         router.post("/oauth2/revoke").handler(named("revoke",
-                new RevocationEndpoint(dialect, p.clientAuthenticator(), p.validator(), p.revoker())));
+                new RevocationEndpoint(dialect, guarded(p, throttle, "revoke"), p.validator(), p.revoker())));
         router.get("/oauth2/jwks").handler(named("jwks", ctx -> {
             ctx.response().putHeader("Cache-Control", "public, max-age=60");
             Responses.json(ctx, 200, p.publicJwks().get());
         }));
-        mountDialects(router, p, grants);
+        mountDialects(router, p, grants, throttle);
         JsonObject discovery = DiscoveryDocument.of(p.issuer());
         String body = discovery.encode();
         for (String path : List.of("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server")) {

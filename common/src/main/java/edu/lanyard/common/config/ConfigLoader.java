@@ -60,7 +60,7 @@ public final class ConfigLoader {
         }
         String issuer = "http://" + c.http().host() + ":" + c.http().port();
         return new LanyardConfig(issuer, c.http(), c.postgres(), c.kafka(), c.hazelcast(), c.durability(),
-                c.tokens(), c.login(), c.dialects(), c.projection(), c.admin());
+                c.tokens(), c.login(), c.dialects(), c.projection(), c.admin(), c.rateLimit());
     }
 
     private static void merge(ObjectNode target, ObjectNode source) {

@@ -18,7 +18,8 @@ public record LanyardConfig(
         Login login,
         Map<String, DialectMount> dialects,
         Projection projection,
-        Admin admin) {
+        Admin admin,
+        RateLimit rateLimit) {
 
     /**
      * @param trustForwardedHeaders take the client address and scheme from X-Forwarded-For/-Proto (set it only behind
@@ -94,6 +95,19 @@ public record LanyardConfig(
         private static boolean notBlank(String value) {
             return value != null && !value.isBlank();
         }
+    }
+
+    /**
+     * Throttling of client-credential guessing at the token, introspection and revocation endpoints of every mount,
+     * counted across the cluster. Only failed client authentications count, so a client with the right secret is
+     * never slowed by its own traffic.
+     *
+     * @param failuresPerClient  failed authentications of one client_id within a window before its requests are
+     *                           answered 429 until the window ends
+     * @param failuresPerAddress the same per source address (all client ids together)
+     * @param windowSeconds      a window starts at its first failure
+     */
+    public record RateLimit(boolean enabled, int failuresPerClient, int failuresPerAddress, long windowSeconds) {
     }
 
     /** A product dialect switched on or off and mounted at a prefix (docs/products.md §0.2). */

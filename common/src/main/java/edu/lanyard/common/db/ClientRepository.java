@@ -27,10 +27,10 @@ import java.util.Set;
 public final class ClientRepository {
     private static final String COLUMNS = "client_id, name, secret_hash, redirect_uris, redirect_uri_match, grant_types,"
             + " scopes, access_token_ttl, refresh_token_ttl, code_ttl, access_token_format, rotate_refresh_tokens,"
-            + " require_consent, id_token_alg, post_logout_redirect_uris, dialect, options";
+            + " require_consent, id_token_alg, post_logout_redirect_uris, dialect, options, resource_server";
 
     private static final String UPSERT = "insert into clients (" + COLUMNS + ")"
-            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
+            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
             + " on conflict (client_id) do update set name = excluded.name, secret_hash = excluded.secret_hash,"
             + " redirect_uris = excluded.redirect_uris, redirect_uri_match = excluded.redirect_uri_match,"
             + " grant_types = excluded.grant_types, scopes = excluded.scopes,"
@@ -38,7 +38,8 @@ public final class ClientRepository {
             + " code_ttl = excluded.code_ttl, access_token_format = excluded.access_token_format,"
             + " rotate_refresh_tokens = excluded.rotate_refresh_tokens, require_consent = excluded.require_consent,"
             + " id_token_alg = excluded.id_token_alg, post_logout_redirect_uris = excluded.post_logout_redirect_uris,"
-            + " dialect = excluded.dialect, options = excluded.options, updated_at = now()";
+            + " dialect = excluded.dialect, options = excluded.options, resource_server = excluded.resource_server,"
+            + " updated_at = now()";
 
     private final SqlClient sql;
 
@@ -103,7 +104,8 @@ public final class ClientRepository {
                 c.idTokenAlg(),
                 new JsonArray(new ArrayList<>(c.postLogoutRedirectUris())),
                 c.dialect(),
-                new JsonObject(new LinkedHashMap<>(c.options()))
+                new JsonObject(new LinkedHashMap<>(c.options())),
+                c.resourceServer()
         });
     }
 
@@ -125,7 +127,8 @@ public final class ClientRepository {
                 row.getString("id_token_alg"),
                 JsonValues.strings(row.getJsonArray("post_logout_redirect_uris")),
                 row.getString("dialect"),
-                JsonValues.map(row.getJsonObject("options")));
+                JsonValues.map(row.getJsonObject("options")),
+                row.getBoolean("resource_server"));
     }
 
     private static Set<GrantType> grantTypes(JsonArray wireNames) {

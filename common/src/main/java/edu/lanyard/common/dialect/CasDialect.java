@@ -106,7 +106,7 @@ public final class CasDialect extends ProductDialect {
     @Override
     public void renderError(RoutingContext ctx, OAuthError error) {
         String code = casCode(error);
-        int status = error.status() >= 500 ? error.status() : 400;
+        int status = error.status() >= 500 || error.throttled() ? error.status() : 400;
         Responses.noStore(ctx);
         if ("JSON".equals(options.choice(null, "errorFormat", "text"))) {
             Responses.json(ctx, status, new JsonObject().put("error", code));
@@ -116,7 +116,7 @@ public final class CasDialect extends ProductDialect {
     }
 
     private static String casCode(OAuthError error) {
-        if (error.status() >= 500) {
+        if (error.status() >= 500 || error.throttled()) {
             return error.error();
         }
         return "invalid_grant".equals(error.error()) ? "invalid_grant" : "invalid_request";

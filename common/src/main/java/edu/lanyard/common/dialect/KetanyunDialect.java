@@ -98,7 +98,8 @@ public final class KetanyunDialect extends ProductDialect {
         if (error.description() != null) {
             body.put("error_description", error.description());
         }
-        int status = "invalid_client".equals(error.error()) ? 401 : error.status() >= 500 ? error.status() : 400;
+        int status = "invalid_client".equals(error.error()) ? 401
+                : error.status() >= 500 || error.throttled() ? error.status() : 400;
         json(ctx, status, body);
     }
 

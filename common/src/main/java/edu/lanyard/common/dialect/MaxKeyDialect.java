@@ -137,8 +137,8 @@ public class MaxKeyDialect extends ProductDialect {
     }
 
     /**
-     * Always HTTP 200 (docs/products.md decision 4). A failed client authentication is {@code invalid_client} JSON;
-     * the mount option {@code emptyClientAuthFailure} reproduces the real filter's empty body.
+     * Always HTTP 200 (docs/products.md decision 4), except the throttle's 429. A failed client authentication is {@code invalid_client} JSON; the mount option
+     * {@code emptyClientAuthFailure} reproduces the real filter's empty body.
      */
     @Override
     public void renderError(RoutingContext ctx, OAuthError error) {
@@ -150,7 +150,8 @@ public class MaxKeyDialect extends ProductDialect {
         if (error.description() != null) {
             body.put("error_description", error.description());
         }
-        json(ctx, 200, body);
+        // Lanyard's own throttle is no MaxKey behaviour to reproduce: its 429 makes clients and proxies back off.
+        json(ctx, error.throttled() ? error.status() : 200, body);
     }
 
     // ---- profile ----

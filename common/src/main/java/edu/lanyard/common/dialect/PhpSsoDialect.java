@@ -114,7 +114,7 @@ public final class PhpSsoDialect extends ProductDialect {
         if (error.description() != null && options.bool(null, "debugErrors", false)) {
             body.put("error_description", error.description());
         }
-        json(ctx, error.status() >= 500 ? error.status() : 400, body);
+        json(ctx, error.status() >= 500 || error.throttled() ? error.status() : 400, body);
     }
 
     // ---- profile ----

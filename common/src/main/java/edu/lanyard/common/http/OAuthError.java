@@ -50,6 +50,20 @@ public record OAuthError(String error, String description, int status) {
         return new OAuthError("temporarily_unavailable", description, 503);
     }
 
+    /**
+     * Too many failed client authentications: HTTP 429 with a Retry-After. RFC 6749 has no code for it; the
+     * registered {@code temporarily_unavailable} says "try again later" to clients that know OAuth codes, and the
+     * status tells it apart from an outage (503) and from wrong credentials (401).
+     */
+    public static OAuthError tooManyRequests(String description) {
+        return new OAuthError("temporarily_unavailable", description, 429);
+    }
+
+    /** A throttle's answer keeps its 429 in every dialect, whatever status the product used for errors. */
+    public boolean throttled() {
+        return status == 429;
+    }
+
     public static OAuthError serverError(String description) {
         return new OAuthError("server_error", description, 500);
     }

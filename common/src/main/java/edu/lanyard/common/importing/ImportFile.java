@@ -50,7 +50,8 @@ public record ImportFile(List<ClientEntry> clients, List<UserEntry> users) {
             @JsonProperty("id_token_signed_response_alg") String idTokenSignedResponseAlg,
             @JsonProperty("post_logout_redirect_uris") List<String> postLogoutRedirectUris,
             @JsonProperty("dialect") String dialect,
-            @JsonProperty("options") Map<String, Object> options) {
+            @JsonProperty("options") Map<String, Object> options,
+            @JsonProperty("resource_server") Boolean resourceServer) {
 
         public ClientEntry {
             redirectUris = nullableList(redirectUris);

@@ -48,7 +48,8 @@ final class ImportMapping {
                         : e.idTokenSignedResponseAlg(),
                 e.postLogoutRedirectUris(),
                 dialect,
-                e.options());
+                e.options(),
+                Boolean.TRUE.equals(e.resourceServer()));
     }
 
     private static long firstOf(Long own, Long product, long server) {

@@ -66,6 +66,9 @@ public final class ImportValidator {
         if (client.isPublic() && grants.contains(GrantType.CLIENT_CREDENTIALS)) {
             p.add("a public client (no client_secret) cannot use client_credentials");
         }
+        if (client.isPublic() && Boolean.TRUE.equals(client.resourceServer())) {
+            p.add("a public client (no client_secret) cannot be a resource_server: introspection needs a secret");
+        }
         if (client.isPublic() && Boolean.FALSE.equals(client.rotateRefreshTokens())) {
             p.add("a public client (no client_secret) cannot turn off rotate_refresh_tokens");
         }

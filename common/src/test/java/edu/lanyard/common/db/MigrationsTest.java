@@ -77,6 +77,14 @@ class MigrationsTest {
     }
 
     @Test
+    void aPublicClientCannotBeAResourceServer() {
+        SQLException e = assertThrows(SQLException.class, () -> db.execute(
+                "insert into clients (client_id, name, access_token_ttl, refresh_token_ttl, code_ttl,"
+                        + " resource_server) values ('pub-api', 'P', 60, 60, 60, true)"));
+        assertTrue(e.getMessage().contains("public_clients_are_no_resource_servers"), e.getMessage());
+    }
+
+    @Test
     void unknownGrantTypesAreRejected() {
         SQLException e = assertThrows(SQLException.class, () -> db.execute(
                 "insert into clients (client_id, name, access_token_ttl, refresh_token_ttl, code_ttl, grant_types)"

@@ -56,6 +56,17 @@ class RepositoriesTest {
     }
 
     @Test
+    void aResourceServerComesBackAsOne() {
+        Client api = new Client("api", "Reports API", "sha256$c2FsdA$aGFzaA", List.of(), RedirectUriMatch.EXACT,
+                Set.of(GrantType.CLIENT_CREDENTIALS), List.of(), 3600, 86400, 60, AccessTokenFormat.OPAQUE, true,
+                false, "RS256", List.of(), "standard", Map.of(), true);
+        ClientRepository repository = new ClientRepository(pool);
+        Await.result(repository.upsert(api));
+        assertEquals(Optional.of(api), Await.result(repository.findById("api")));
+        assertTrue(Await.result(repository.findById("api")).orElseThrow().resourceServer());
+    }
+
+    @Test
     void upsertReplacesAClient() {
         ClientRepository repository = new ClientRepository(pool);
         Await.result(repository.upsert(TestClients.confidential("replace-me", "Before")));

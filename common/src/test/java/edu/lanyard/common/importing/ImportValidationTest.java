@@ -123,6 +123,20 @@ class ImportValidationTest {
     }
 
     @Test
+    void resourceServerIsAConfidentialClientsSwitchOffByDefault() {
+        ImportFile file = ImportFile.parse(client("client_secret: s\ngrant_types: [client_credentials]\n"
+                + "resource_server: true") + "  - client_id: plain\n    client_secret: s\n"
+                + "    grant_types: [client_credentials]\n");
+        validator.validate(file);
+        assertTrue(ImportMapping.toClient(file.clients().get(0), "hash", ImportFiles.TOKEN_DEFAULTS)
+                .resourceServer());
+        assertFalse(ImportMapping.toClient(file.clients().get(1), "hash", ImportFiles.TOKEN_DEFAULTS)
+                .resourceServer());
+        assertMentions(problems(client("redirect_uris: [https://a.example/cb]\nresource_server: true")),
+                "clients[0] (app)", "cannot be a resource_server");
+    }
+
+    @Test
     void rejectsBadTtls() {
         assertMentions(problems(client("client_secret: s\ngrant_types: [client_credentials]\n"
                         + "access_token_ttl: 0\nrefresh_token_ttl: -5\ncode_ttl: 86400")),

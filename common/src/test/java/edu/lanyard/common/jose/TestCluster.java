@@ -13,7 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 
 /** Real embedded Hazelcast members on 127.0.0.1 in this JVM, in a cluster of their own. */
-final class TestCluster implements AutoCloseable {
+public final class TestCluster implements AutoCloseable {
 
     private static final int PORT_COUNT = 10;
 
@@ -26,7 +26,7 @@ final class TestCluster implements AutoCloseable {
     private final int basePort = ThreadLocalRandom.current().nextInt(20_000, 40_000);
     private final List<HazelcastInstance> members = new ArrayList<>();
 
-    static TestCluster start(int size) {
+    public static TestCluster start(int size) {
         TestCluster cluster = new TestCluster();
         for (int i = 0; i < size; i++) {
             cluster.members.add(Hazelcast.newHazelcastInstance(cluster.memberConfig()));
@@ -40,7 +40,7 @@ final class TestCluster implements AutoCloseable {
         return cluster;
     }
 
-    HazelcastInstance member(int index) {
+    public HazelcastInstance member(int index) {
         return members.get(index);
     }
 

@@ -34,8 +34,13 @@ class CrossDialectTest {
         assertEquals("admin", json(Wire.get(base + "/resource.php?access_token=" + at), 200).getString("uid"));
         assertEquals("admin-subject", json(Wire.get(base + "/oauth2/userinfo", "Authorization", "Bearer " + at), 200)
                 .getString("sub"));
-        JsonObject introspection = json(Wire.post(base + "/sso/oauth2/introspect?token=" + at, null, ""), 200);
-        assertEquals("password", introspection.getString("token_type"));
+        assertEquals(new JsonObject().put("active", false),
+                json(Wire.post(base + "/sso/oauth2/introspect?token=" + at, null, ""), 200),
+                "Ketanyun's credential-less introspection answers only for Ketanyun clients' tokens");
+        JsonObject introspection = json(Wire.post(base + "/sso/oauth2/introspect?token=" + at, null, "",
+                "Authorization", Wire.basic("campus-api", "campus-api-secret-0123456789")), 200);
+        assertEquals("password", introspection.getString("token_type"), "a resource server sees it on any mount");
+        assertEquals("maxkey-app", introspection.getString("client_id"));
     }
 
     @Test
@@ -56,7 +61,10 @@ class CrossDialectTest {
         assertEquals("liaiyong", json(Wire.get(base + "/resource.php?access_token=" + at), 200)
                 .getString("username"));
         assertTrue(json(Wire.post(base + "/oauth2/introspect", FORM, "token=" + at, "Authorization",
-                Wire.basic("standard-app", "standard-secret-0123456789")), 200).getBoolean("active"));
+                Wire.basic("campus-api", "campus-api-secret-0123456789")), 200).getBoolean("active"));
+        assertEquals(new JsonObject().put("active", false), json(Wire.post(base + "/oauth2/introspect", FORM,
+                "token=" + at, "Authorization", Wire.basic("standard-app", "standard-secret-0123456789")), 200),
+                "a client that is no resource server sees only its own tokens");
     }
 
     /** A standard client's refresh family, refreshed through CAS and the PHP SSO, rotates and is revoked as one. */

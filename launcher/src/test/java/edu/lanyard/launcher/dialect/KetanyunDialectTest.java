@@ -143,6 +143,42 @@ class KetanyunDialectTest {
     }
 
     @Test
+    void credentialLessIntrospectionAnswersOnlyForKetanyunClientsTokens() {
+        String ketanyun = Wire.post(sso + "/oauth2/token?" + query("grant_type", "client_credentials", "client_id",
+                CLIENT, "client_secret", SECRET), FORM, "").json().getString("access_token");
+        String legacy = Wire.post(sso + "/oauth2/token?" + query("grant_type", "client_credentials", "client_id",
+                "ketanyun-legacy-scope", "client_secret", "ketanyun-legacy-0123456789"), FORM, "").json()
+                .getString("access_token");
+        String standard = json(Wire.post(base + "/oauth2/token", FORM, query("grant_type", "password", "username",
+                "lay", "password", "lay-pass", "scope", "profile"), "Authorization",
+                Wire.basic("standard-app", "standard-secret-0123456789")), 200).getString("access_token");
+
+        assertTrue(json(Wire.post(sso + "/oauth2/introspect?token=" + ketanyun, null, ""), 200)
+                .getBoolean("active"));
+        assertEquals("ketanyun-legacy-scope", json(Wire.post(sso + "/oauth2/introspect?token=" + legacy, null, ""),
+                200).getString("client_id"), "any client imported for Ketanyun");
+        assertEquals(new JsonObject().put("active", false),
+                json(Wire.post(sso + "/oauth2/introspect?token=" + standard, null, ""), 200),
+                "a standard client's token is not disclosed to anyone who asks");
+    }
+
+    @Test
+    void aKetanyunClientIntrospectsOnlyItsOwnTokens() {
+        String own = Wire.post(sso + "/oauth2/token?" + query("grant_type", "client_credentials", "client_id",
+                CLIENT, "client_secret", SECRET), FORM, "").json().getString("access_token");
+        String legacy = Wire.post(sso + "/oauth2/token?" + query("grant_type", "client_credentials", "client_id",
+                "ketanyun-legacy-scope", "client_secret", "ketanyun-legacy-0123456789"), FORM, "").json()
+                .getString("access_token");
+        String basic = Wire.basic(CLIENT, SECRET);
+        assertTrue(json(Wire.post(sso + "/oauth2/introspect?token=" + own, null, "", "Authorization", basic), 200)
+                .getBoolean("active"));
+        assertEquals(new JsonObject().put("active", false), json(Wire.post(sso + "/oauth2/introspect?token="
+                + legacy, null, "", "Authorization", basic), 200), "an authenticated caller sees its own tokens");
+        assertEquals(new JsonObject().put("active", false), json(Wire.post(base + "/oauth2/introspect", FORM,
+                "token=" + legacy, "Authorization", basic), 200));
+    }
+
+    @Test
     void openidScopeAddsAnIdTokenWithNameAndAccount() throws Exception {
         JsonObject body = json(Wire.post(sso + "/oauth2/token?" + query("grant_type", "password", "client_id",
                 CLIENT, "client_secret", SECRET, "username", "test@163.com", "password", "ketanyun-pass", "scope",

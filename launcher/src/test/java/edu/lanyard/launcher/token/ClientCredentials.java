@@ -9,6 +9,7 @@ import java.util.List;
 record ClientCredentials(String id, String secret) {
     static final ClientCredentials APP = new ClientCredentials("app", "app-secret-0123456789abcdef");
     static final ClientCredentials OTHER = new ClientCredentials("other", "other-secret-0123456789abcdef");
+    static final ClientCredentials API = new ClientCredentials("api", "api-secret-0123456789abcdef");
     static final ClientCredentials MACHINE = new ClientCredentials("machine", "machine-secret-0123456789abcdef");
     static final ClientCredentials ODD = new ClientCredentials("odd:id+%é", "s3cr:t/+&=% é 0123456789");
     static final ClientCredentials SHORTLIVED = new ClientCredentials("shortlived", "short-secret-0123456789abcdef");

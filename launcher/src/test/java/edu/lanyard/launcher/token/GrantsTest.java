@@ -17,6 +17,7 @@ import java.util.List;
 
 import static edu.lanyard.launcher.token.ClientCredentials.APP;
 import static edu.lanyard.launcher.token.ClientCredentials.OTHER;
+import static edu.lanyard.launcher.token.ClientCredentials.QUICKCODE;
 import static edu.lanyard.launcher.token.ClientCredentials.SPA;
 import static edu.lanyard.launcher.token.ClientCredentials.WEBAPP;
 import static edu.lanyard.launcher.token.OAuthAssertions.assertOAuthError;
@@ -212,6 +213,42 @@ class GrantsTest {
         assertOAuthError(oauth.token(WEBAPP, exchange), 400, "invalid_grant");
         assertFalse(oauth.active(body.getString("access_token")), "RFC 6749 §4.1.2: tokens of a replayed code");
         assertFalse(oauth.active(body.getString("refresh_token")));
+    }
+
+    @Test
+    void aCodePresentedByAnotherClientStaysRedeemableByItsOwner() {
+        BrowserSignIn.Code code = new BrowserSignIn(server.baseUrl())
+                .authorize("webapp", WEBAPP_CB, "openid profile", "tess", "tess-pass");
+        String[] exchange = {"grant_type", "authorization_code", "code", code.code(), "redirect_uri", WEBAPP_CB,
+                "code_verifier", code.verifier()};
+        assertOAuthError(oauth.token(QUICKCODE, exchange), 400, "invalid_grant");
+        assertOAuthError(oauth.tokenPost(SPA, exchange), 400, "invalid_grant");
+
+        JsonObject body = assertTokenResponse(oauth.token(WEBAPP, exchange));
+        assertEquals("openid profile", body.getString("scope"), "the owner redeems the code the others presented");
+
+        assertOAuthError(oauth.token(QUICKCODE, exchange), 400, "invalid_grant");
+        assertTrue(oauth.active(body.getString("access_token")),
+                "another client presenting a redeemed code is no replay by its owner: nothing is revoked");
+        assertTrue(oauth.active(body.getString("refresh_token")));
+
+        assertOAuthError(oauth.token(WEBAPP, exchange), 400, "invalid_grant");
+        assertFalse(oauth.active(body.getString("access_token")), "the owner's own replay still revokes");
+    }
+
+    @Test
+    void anotherClientCanNeitherRotateNorRevokeARefreshFamily() {
+        JsonObject first = oauth.passwordGrant(APP, "tess", "tess-pass", "openid profile");
+        String[] refresh = {"grant_type", "refresh_token", "refresh_token", first.getString("refresh_token")};
+        assertOAuthError(oauth.token(OTHER, refresh), 400, "invalid_grant");
+        JsonObject second = assertTokenResponse(oauth.token(APP, refresh));
+
+        assertOAuthError(oauth.token(OTHER, refresh), 400, "invalid_grant");
+        assertTrue(oauth.active(second.getString("refresh_token")),
+                "a retired token presented by another client is no reuse: the family lives on");
+        assertTrue(oauth.active(second.getString("access_token")));
+        assertTokenResponse(oauth.token(APP, "grant_type", "refresh_token", "refresh_token",
+                second.getString("refresh_token")));
     }
 
     @Test

@@ -6,8 +6,10 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
+import static edu.lanyard.launcher.token.ClientCredentials.API;
 import static edu.lanyard.launcher.token.ClientCredentials.APP;
 import static edu.lanyard.launcher.token.ClientCredentials.OTHER;
 import static edu.lanyard.launcher.token.ClientCredentials.SPA;
@@ -54,6 +56,38 @@ class IntrospectionRevocationTest {
             assertEquals(Set.of("active"), body.fieldNames(), "RFC 7662 §2.2: nothing more for an inactive token");
             assertEquals(false, body.getBoolean("active"));
         }
+    }
+
+    @Test
+    void aClientLearnsNothingAboutAnotherClientsTokens() {
+        JsonObject apps = oauth.passwordGrant(APP, "tess", "tess-pass", "openid profile");
+        String others = oauth.clientCredentialsToken(OTHER, "reports.read");
+        for (String token : List.of(apps.getString("access_token"), apps.getString("refresh_token"))) {
+            JsonObject own = assertNoStoreJson(oauth.introspect(APP, token), 200);
+            assertEquals(true, own.getBoolean("active"), "a client sees its own token");
+            assertEquals("tess", own.getString("username"));
+            JsonObject foreign = assertNoStoreJson(oauth.introspect(OTHER, token), 200);
+            assertEquals(new JsonObject().put("active", false), foreign,
+                    "another client's token looks like an unknown one: no user, subject or scope");
+        }
+        assertEquals(new JsonObject().put("active", false), oauth.introspect(APP, others).json());
+        assertTrue(oauth.introspect(OTHER, others).json().getBoolean("active"));
+    }
+
+    @Test
+    void aResourceServerSeesEveryClientsTokens() {
+        JsonObject apps = oauth.passwordGrant(APP, "tess", "tess-pass", "openid profile");
+        String others = oauth.clientCredentialsToken(OTHER, "reports.read");
+        JsonObject user = assertNoStoreJson(oauth.introspect(API, apps.getString("access_token")), 200);
+        assertEquals(true, user.getBoolean("active"));
+        assertEquals("app", user.getString("client_id"));
+        assertEquals("tess", user.getString("username"));
+        assertEquals("openid profile", user.getString("scope"));
+        JsonObject refresh = oauth.introspect(API, apps.getString("refresh_token")).json();
+        assertEquals("refresh_token", refresh.getString("token_type"));
+        assertEquals("other", oauth.introspect(API, others).json().getString("client_id"));
+        assertEquals(new JsonObject().put("active", false),
+                oauth.introspect(API, TokenStrings.random(32)).json());
     }
 
     @Test

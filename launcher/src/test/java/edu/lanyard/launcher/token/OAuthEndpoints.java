@@ -60,8 +60,9 @@ final class OAuthEndpoints {
                 "password", password, "scope", scope));
     }
 
+    /** Whether the token is active, as a resource server (which may introspect every client's tokens) sees it. */
     boolean active(String token) {
-        Http.Reply reply = introspect(ClientCredentials.APP, token);
+        Http.Reply reply = introspect(ClientCredentials.API, token);
         OAuthAssertions.assertNoStoreJson(reply, 200);
         return reply.json().getBoolean("active");
     }

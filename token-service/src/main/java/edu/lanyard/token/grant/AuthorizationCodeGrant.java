@@ -3,6 +3,7 @@ package edu.lanyard.token.grant;
 import edu.lanyard.common.domain.GrantType;
 import edu.lanyard.common.http.OAuthError;
 import edu.lanyard.common.store.AuthorizationCodes;
+import edu.lanyard.common.store.AuthorizationCodes.Redemption;
 import edu.lanyard.common.token.AuthorizationCodeRecord;
 import edu.lanyard.common.token.IssueRequest;
 import edu.lanyard.common.token.Pkce;
@@ -16,8 +17,10 @@ import io.vertx.core.Future;
 import java.time.Clock;
 
 /**
- * RFC 6749 §4.1.3 with PKCE (RFC 7636). A code is taken out of the store atomically, so it redeems once across the
- * cluster; presenting it again revokes everything the first redemption issued (§4.1.2).
+ * RFC 6749 §4.1.3 with PKCE (RFC 7636). A code is taken out of the store atomically, and only by the client it was
+ * issued to (§4.1.3: "ensure that the authorization code was issued to the authenticated confidential client"), so
+ * it redeems once across the cluster and another client cannot use it up; presenting it again revokes everything the
+ * first redemption issued (§4.1.2).
  */
 public final class AuthorizationCodeGrant implements Grant {
     private final AuthorizationCodes codes;
@@ -44,16 +47,17 @@ public final class AuthorizationCodeGrant implements Grant {
     public Future<TokenResponse> handle(GrantContext request) {
         String code = request.params().required("code");
         String hash = TokenHash.of(code);
-        return codes.take(hash).compose(taken -> taken.isPresent()
-                ? redeem(request, hash, taken.get())
-                : replayOrUnknown(request, hash));
+        return codes.takeIssuedTo(hash, request.client().clientId()).compose(found -> {
+            if (found instanceof Redemption.Taken taken) {
+                return redeem(request, hash, taken.code());
+            }
+            return found instanceof Redemption.HeldByAnotherClient ? anotherClients()
+                    : replayOrUnknown(request, hash);
+        });
     }
 
+    /** Taken only after the client check, so a wrong client leaves the code redeemable by its owner. */
     private Future<TokenResponse> redeem(GrantContext request, String hash, AuthorizationCodeRecord code) {
-        String clientId = request.client().clientId();
-        if (!code.clientId().equals(clientId)) {
-            return invalid("authorization code was issued to another client");
-        }
         if (code.expiresAt() <= clock.instant().getEpochSecond()) {
             return invalid("authorization code expired");
         }
@@ -75,20 +79,32 @@ public final class AuthorizationCodeGrant implements Grant {
                 hash, request.ip());
         return issuer.issue(issue)
                 .recover(failure -> codes.restore(hash, code).transform(restored -> Future.failedFuture(failure)))
-                .compose(tokens -> codes.rememberRedeemed(hash, code.grantId()).map(tokens))
+                .compose(tokens -> codes.rememberRedeemed(hash, code).map(tokens))
                 .compose(tokens -> Responses.of(tokens, tokens.refreshToken(), idTokens, request.client(),
                         code.nonce(), code.authTime(), clock));
     }
 
+    /**
+     * A replay by the client the code was issued to revokes what the code issued. Another client presenting it
+     * changes nothing: it cannot have redeemed it, and must not be able to end the owner's grant.
+     */
     private Future<TokenResponse> replayOrUnknown(GrantContext request, String hash) {
-        return codes.redeemedGrant(hash).compose(grantId -> {
-            if (grantId.isEmpty()) {
+        return codes.redeemed(hash).compose(redeemed -> {
+            if (redeemed.isEmpty()) {
                 return invalid("authorization code is invalid or expired");
             }
-            return revoker.revokeGrant(grantId.get(), request.client().clientId(), null, "code_replay",
+            String owner = redeemed.get().clientId();
+            if (owner != null && !owner.equals(request.client().clientId())) {
+                return anotherClients();
+            }
+            return revoker.revokeGrant(redeemed.get().grantId(), request.client().clientId(), null, "code_replay",
                             request.client().refreshTokenTtl(), request.ip())
                     .transform(done -> invalid("authorization code was already used; its tokens are revoked"));
         });
+    }
+
+    private static <T> Future<T> anotherClients() {
+        return invalid("authorization code was issued to another client");
     }
 
     private static <T> Future<T> invalid(String description) {
