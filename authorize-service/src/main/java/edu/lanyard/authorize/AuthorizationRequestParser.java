@@ -4,6 +4,7 @@ import edu.lanyard.authorize.page.ErrorKind;
 import edu.lanyard.common.client.ClientLookup;
 import edu.lanyard.common.domain.Client;
 import edu.lanyard.common.domain.GrantType;
+import edu.lanyard.common.http.HeaderValues;
 import edu.lanyard.common.http.OAuthError;
 import edu.lanyard.common.http.OAuthException;
 import edu.lanyard.common.http.RequestParams;
@@ -37,6 +38,11 @@ public final class AuthorizationRequestParser {
         if (!params.repeated().isEmpty() && "standard".equals(dialect)) {
             throw page(ErrorKind.BAD_REQUEST, "invalid_request",
                     "parameter included more than once: " + String.join(", ", params.repeated()));
+        }
+        // As sent, before trimming: a line break must not pass for a clean URI by sitting at the end.
+        if (!params.allAsSent("redirect_uri").stream().allMatch(HeaderValues::isSafeUri)) {
+            throw page(ErrorKind.INVALID_REDIRECT_URI, "invalid_request",
+                    "redirect_uri contains a control character or whitespace");
         }
         String requestedUri = params.firstOrNull("redirect_uri");
         String redirectUri = effectiveRedirectUri(client, requestedUri);

@@ -1,8 +1,10 @@
 package edu.lanyard.authorize;
 
+import edu.lanyard.authorize.page.ErrorKind;
 import edu.lanyard.common.domain.Client;
 import edu.lanyard.common.event.CodeIssued;
 import edu.lanyard.common.event.EventMeta;
+import edu.lanyard.common.http.HeaderValues;
 import edu.lanyard.common.http.OAuthError;
 import edu.lanyard.common.oidc.IdTokenRequest;
 import edu.lanyard.common.runtime.Platform;
@@ -34,6 +36,11 @@ public final class AuthorizationResponder {
 
     public Future<AuthorizationResponse> respond(Client client, AuthorizationRequest request, SessionRecord session,
                                                  FrontChannelDialect dialect, String ip) {
+        if (!HeaderValues.isSafeUri(request.redirectUri())) {
+            // The parser refuses such a URI; this keeps a code from ever being minted for one that got past it.
+            return Future.failedFuture(new AuthorizationFailure.ShowPage(ErrorKind.INVALID_REDIRECT_URI,
+                    "invalid_request", "redirect_uri contains a control character or whitespace").toException());
+        }
         String grantId = TokenIssuer.newGrantId();
         Map<String, String> params = new LinkedHashMap<>();
         Future<String> code = request.wantsCode()

@@ -1,11 +1,13 @@
 package edu.lanyard.authorize;
 
+import edu.lanyard.authorize.page.ErrorKind;
 import edu.lanyard.authorize.page.HtmlResponse;
 import edu.lanyard.authorize.page.LogoutPage;
 import edu.lanyard.authorize.page.PageContext;
 import edu.lanyard.common.dialect.LogoutAnswer;
 import edu.lanyard.common.dialect.ProductDialect;
 import edu.lanyard.common.domain.Client;
+import edu.lanyard.common.http.HeaderValues;
 import edu.lanyard.common.http.RequestParams;
 import edu.lanyard.common.http.Responses;
 import edu.lanyard.common.token.ActiveToken;
@@ -16,6 +18,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -36,8 +39,16 @@ public final class DialectLogoutEndpoint implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         RequestParams params = dialect.params(ctx);
+        boolean malformed = dialect.logoutTargetParameters().stream().map(params::allAsSent)
+                .flatMap(List::stream).anyMatch(value -> !HeaderValues.isSafeUri(value));
+        if (malformed) {
+            // Refused before anything happens (also for a line break that trimming would hide): the session and
+            // the tokens stay, nothing is logged.
+            answer(ctx, dialect.malformedLogoutTarget(params), Optional.empty());
+            return;
+        }
         String target = dialect.logoutTargetParameters().stream().map(params::firstOrNull)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                .filter(Objects::nonNull).findFirst().orElse(null);
         List<String> tokens = dialect.revokesPresentedTokensOnLogout()
                 ? presentedTokens(params) : List.of();
         identifiedClient(params, tokens).compose(client -> {
@@ -99,11 +110,12 @@ public final class DialectLogoutEndpoint implements Handler<RoutingContext> {
 
     private void answer(RoutingContext ctx, LogoutAnswer answer, Optional<Client> client) {
         if (answer instanceof LogoutAnswer.Redirect redirect) {
-            ctx.response().setStatusCode(302).putHeader("Location", redirect.location())
-                    .putHeader("Cache-Control", "no-store").end();
+            flow.sendRedirect(ctx, 302, redirect.location(), null);
         } else if (answer instanceof LogoutAnswer.Json json) {
             Responses.noStore(ctx);
             Responses.json(ctx, json.status(), json.body());
+        } else if (answer instanceof LogoutAnswer.ErrorPage error) {
+            flow.showError(ctx, ErrorKind.BAD_REQUEST, error.error(), error.description(), null);
         } else {
             String name = client.map(SignInFlow::displayName).orElse(null);
             HtmlResponse.send(ctx, LogoutPage.signedOut(PageContext.of(ctx, null), name, null).render(flow.pages));

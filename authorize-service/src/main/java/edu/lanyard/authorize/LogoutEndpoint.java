@@ -1,9 +1,11 @@
 package edu.lanyard.authorize;
 
+import edu.lanyard.authorize.page.ErrorKind;
 import edu.lanyard.authorize.page.HtmlResponse;
 import edu.lanyard.authorize.page.LogoutPage;
 import edu.lanyard.authorize.page.PageContext;
 import edu.lanyard.common.domain.Client;
+import edu.lanyard.common.http.HeaderValues;
 import edu.lanyard.common.http.RequestParams;
 import edu.lanyard.common.session.SessionRecord;
 import io.vertx.core.Future;
@@ -41,12 +43,19 @@ public final class LogoutEndpoint implements Handler<RoutingContext> {
         RequestParams params = RequestParams.from(ctx, post
                 ? List.of(RequestParams.Source.QUERY, RequestParams.Source.FORM)
                 : List.of(RequestParams.Source.QUERY));
+        String uiLocales = params.firstOrNull("ui_locales");
+        String requestedReturn = params.firstOrNull("post_logout_redirect_uri");
+        if (!params.allAsSent("post_logout_redirect_uri").stream().allMatch(HeaderValues::isSafeUri)) {
+            // Refused before anything happens (also for a line break that trimming would hide): the session
+            // stays, nothing is logged, no page echoes the value.
+            flow.showError(ctx, ErrorKind.INVALID_REDIRECT_URI, "invalid_request",
+                    "post_logout_redirect_uri contains a control character or whitespace", uiLocales);
+            return;
+        }
         Optional<IdTokenHints.Hint> hint = hints.verify(params.firstOrNull("id_token_hint"));
         String clientId = hint.map(IdTokenHints.Hint::clientId).orElse(params.firstOrNull("client_id"));
         Optional<Client> client = Optional.ofNullable(clientId).flatMap(flow.platform.clients()::find);
-        String returnTo = allowedReturn(client, params.firstOrNull("post_logout_redirect_uri"),
-                params.firstOrNull("state"));
-        String uiLocales = params.firstOrNull("ui_locales");
+        String returnTo = allowedReturn(client, requestedReturn, params.firstOrNull("state"));
         boolean confirmedByForm = post && flow.csrf.verify(ctx, "logout");
         flow.currentSession(ctx).compose(session -> {
             if (!confirmedByForm && !hintMatches(hint, session)) {
@@ -71,8 +80,7 @@ public final class LogoutEndpoint implements Handler<RoutingContext> {
     private Future<Void> signedOut(RoutingContext ctx, boolean post, String returnTo, Optional<Client> client,
                                    String uiLocales) {
         if (returnTo != null) {
-            return ctx.response().setStatusCode(post ? 303 : 302).putHeader("Location", returnTo)
-                    .putHeader("Cache-Control", "no-store").end();
+            return flow.sendRedirect(ctx, post ? 303 : 302, returnTo, uiLocales);
         }
         String name = client.map(SignInFlow::displayName).orElse(null);
         return HtmlResponse.send(ctx, LogoutPage.signedOut(PageContext.of(ctx, uiLocales), name, null)

@@ -15,6 +15,7 @@ import edu.lanyard.common.event.ConsentGranted;
 import edu.lanyard.common.event.EventMeta;
 import edu.lanyard.common.http.OAuthError;
 import edu.lanyard.common.http.OAuthException;
+import edu.lanyard.common.http.Redirects;
 import edu.lanyard.common.http.Responses;
 import edu.lanyard.common.json.Jsons;
 import edu.lanyard.common.runtime.Platform;
@@ -168,10 +169,21 @@ public final class SignInFlow {
             SecurityHeaders.allowInlineScript(ctx, FormPostPage.SCRIPT_SHA256);
             return HtmlResponse.send(ctx, FormPostPage.render(response));
         }
-        ctx.response().putHeader("Cache-Control", "no-store")
-                .putHeader("Location", response.location())
-                .setStatusCode(afterPost ? 303 : 302);
-        return ctx.response().end();
+        return sendRedirect(ctx, afterPost ? 303 : 302, response.location(), null);
+    }
+
+    /**
+     * Every redirect of the sign-in and logout endpoints goes through here: a target that is not safe in a header
+     * (the endpoints refuse those earlier; this is the last line) gets the error page instead, nothing half-written.
+     */
+    Future<Void> sendRedirect(RoutingContext ctx, int status, String location, String uiLocales) {
+        try {
+            return Redirects.send(ctx.response(), status, location);
+        } catch (Redirects.UnsafeLocation e) {
+            showError(ctx, ErrorKind.INVALID_REDIRECT_URI, "invalid_request",
+                    "the redirect target contains a control character or whitespace", uiLocales);
+            return Future.succeededFuture();
+        }
     }
 
     /** Ends a failed request the only safe way: to the client if its redirect URI is trusted, else our page. */

@@ -151,6 +151,13 @@ public final class KetanyunDialect extends ProductDialect {
                 : new LogoutAnswer.Json(200, new JsonObject().put("logout", "success"));
     }
 
+    /** The logout answers JSON, so its refusal is Oltu's JSON error. */
+    @Override
+    public LogoutAnswer malformedLogoutTarget(RequestParams params) {
+        return new LogoutAnswer.Json(400, new JsonObject().put("error", "invalid_request")
+                .put("error_description", MALFORMED_TARGET));
+    }
+
     @Override
     public ClientProfile clientDefaults() {
         return new ClientProfile("exact", DEFAULT_EXPIRES_IN, 2_592_000L, 300L);

@@ -14,4 +14,8 @@ public sealed interface LogoutAnswer {
     /** Lanyard's own "you are signed out" page. */
     record SignedOutPage() implements LogoutAnswer {
     }
+
+    /** Lanyard's own error page (400): the request was refused and the session was left as it was. */
+    record ErrorPage(String error, String description) implements LogoutAnswer {
+    }
 }

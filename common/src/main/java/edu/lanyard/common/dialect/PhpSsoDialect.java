@@ -219,6 +219,16 @@ public final class PhpSsoDialect extends ProductDialect {
         return Optional.of(new LogoutAnswer.Json(400, new JsonObject().put("error", "redirect_uri_mismatch")));
     }
 
+    /** A malformed request, in the product's JSON error shape (never a redirect). */
+    @Override
+    public LogoutAnswer malformedLogoutTarget(RequestParams params) {
+        JsonObject body = new JsonObject().put("error", "invalid_request");
+        if (options.bool(null, "debugErrors", false)) {
+            body.put("error_description", MALFORMED_TARGET);
+        }
+        return new LogoutAnswer.Json(400, body);
+    }
+
     @Override
     public ClientProfile clientDefaults() {
         return new ClientProfile("prefix", 3_600L, 1_209_600L, 30L);

@@ -24,6 +24,8 @@ import java.util.Optional;
  * wins, an empty body with URL parameters is fine, and secrets may sit in the query string.
  */
 public abstract class ProductDialect implements Dialect {
+    protected static final String MALFORMED_TARGET = "the return address contains a control character or whitespace";
+
     private final String prefix;
     protected final DialectOptions options;
 
@@ -189,6 +191,15 @@ public abstract class ProductDialect implements Dialect {
      */
     public LogoutAnswer loggedOut(RequestParams params, String target) {
         return target != null ? new LogoutAnswer.Redirect(target) : new LogoutAnswer.SignedOutPage();
+    }
+
+    /**
+     * What to answer when a return address has a control character or whitespace: such a request is refused before
+     * the session ends or a token is revoked. By default Lanyard's error page; products that answered logout with
+     * JSON answer their JSON error.
+     */
+    public LogoutAnswer malformedLogoutTarget(RequestParams params) {
+        return new LogoutAnswer.ErrorPage("invalid_request", MALFORMED_TARGET);
     }
 
     /** What to answer for an unregistered return address: by default it is ignored and the session still ends. */

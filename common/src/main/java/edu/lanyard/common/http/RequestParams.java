@@ -16,38 +16,47 @@ import java.util.Optional;
  */
 public final class RequestParams {
     private final Map<String, List<String>> values;
+    private final Map<String, List<String>> asSent;
 
-    private RequestParams(Map<String, List<String>> values) {
+    private RequestParams(Map<String, List<String>> values, Map<String, List<String>> asSent) {
         this.values = values;
+        this.asSent = asSent;
     }
 
     public enum Source { QUERY, FORM }
 
     public static RequestParams from(RoutingContext ctx, List<Source> sources) {
         Map<String, List<String>> values = new LinkedHashMap<>();
+        Map<String, List<String>> asSent = new LinkedHashMap<>();
         for (Source source : sources) {
             MultiMap map = switch (source) {
                 case QUERY -> ctx.queryParams();
                 case FORM -> ctx.request().formAttributes();
             };
             for (Map.Entry<String, String> entry : map) {
+                asSent.computeIfAbsent(entry.getKey(), k -> new ArrayList<>(1))
+                        .add(entry.getValue() == null ? "" : entry.getValue());
                 String value = entry.getValue() == null ? "" : entry.getValue().strip();
                 if (!value.isEmpty()) {
                     values.computeIfAbsent(entry.getKey(), k -> new ArrayList<>(1)).add(value);
                 }
             }
         }
-        return new RequestParams(values);
+        return new RequestParams(values, asSent);
     }
 
     public static RequestParams of(Map<String, String> single) {
         Map<String, List<String>> values = new LinkedHashMap<>();
+        Map<String, List<String>> asSent = new LinkedHashMap<>();
         single.forEach((k, v) -> {
+            if (v != null) {
+                asSent.put(k, List.of(v));
+            }
             if (v != null && !v.isBlank()) {
                 values.put(k, List.of(v.strip()));
             }
         });
-        return new RequestParams(values);
+        return new RequestParams(values, asSent);
     }
 
     /** The first value, if any. */
@@ -78,6 +87,14 @@ public final class RequestParams {
                     .toException();
         }
         return this;
+    }
+
+    /**
+     * Every value of {@code name} exactly as sent: not trimmed, blank ones included. For checks that must see what
+     * trimming would hide, such as a line break at the end of a redirect URI.
+     */
+    public List<String> allAsSent(String name) {
+        return asSent.getOrDefault(name, List.of());
     }
 
     public boolean has(String name) {

@@ -1,11 +1,10 @@
 package edu.lanyard.common.importing;
 
 import edu.lanyard.common.domain.GrantType;
+import edu.lanyard.common.domain.RedirectUriMatch;
 import edu.lanyard.common.importing.ImportFile.ClientEntry;
 import edu.lanyard.common.importing.ImportFile.UserEntry;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Checks an {@link ImportFile} before anything is written, and reports every problem at once. */
 public final class ImportValidator {
@@ -121,35 +119,32 @@ public final class ImportValidator {
         return grants;
     }
 
+    /** Each URI must be safe for its matching mode: a prefix or pattern that could match another host is refused. */
     private void checkRedirectUris(String field, List<String> uris, String match, Problems p) {
+        RedirectUriMatch mode = REDIRECT_MATCHES.contains(match) ? RedirectUriMatch.fromConfig(match)
+                : RedirectUriMatch.EXACT;
         for (int i = 0; i < uris.size(); i++) {
             String uri = uris.get(i);
-            String where = field + "[" + i + "] '" + uri + "'";
             if (uri == null || uri.isBlank()) {
                 p.add(field + "[" + i + "] is empty");
-            } else if ("regex".equals(match)) {
-                try {
-                    Pattern.compile(uri);
-                } catch (PatternSyntaxException e) {
-                    p.add(where + " is not a valid regular expression: " + e.getDescription());
-                }
-            } else {
-                checkAbsoluteUri(where, uri, p);
+                continue;
             }
+            String where = field + "[" + i + "] '" + printable(uri) + "'";
+            mode.registrationProblem(uri).ifPresent(problem -> p.add(where + " " + problem));
         }
     }
 
-    private void checkAbsoluteUri(String where, String uri, Problems p) {
-        try {
-            URI parsed = new URI(uri);
-            if (!parsed.isAbsolute() || parsed.getRawSchemeSpecificPart().isEmpty()) {
-                p.add(where + " is not an absolute URI");
-            } else if (parsed.getRawFragment() != null) {
-                p.add(where + " must not contain a fragment (RFC 6749 3.1.2)");
+    /** A value as one line of a report: control characters and line-breaking whitespace written as [U+XXXX]. */
+    private static String printable(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        value.chars().forEach(c -> {
+            if (Character.isISOControl(c) || c != ' ' && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+                out.append(String.format("[U+%04X]", c));
+            } else {
+                out.append((char) c);
             }
-        } catch (URISyntaxException e) {
-            p.add(where + " is not a valid URI: " + e.getReason());
-        }
+        });
+        return out.toString();
     }
 
     private void checkTtl(String field, Long seconds, long max, Problems p) {

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -33,6 +34,7 @@ class RequestParamsTest {
                     RequestParams.Source.FORM));
             JsonObject answer = new JsonObject()
                     .put("a", params.firstOrNull("a"))
+                    .put("aAsSent", params.allAsSent("a"))
                     .put("hasB", params.has("b"))
                     .put("repeated", params.repeated());
             try {
@@ -95,5 +97,15 @@ class RequestParamsTest {
         assertEquals("v", answer.getString("a"));
         assertEquals("值", answer.getString("required"));
         assertEquals(null, answer.getString("rejected"));
+    }
+
+    @Test
+    void whatTrimmingHidesIsStillThereAsSent() throws Exception {
+        JsonObject answer = post("a=https%3A%2F%2Fapp.edu%2Fcb%0D%0A", "a=%0D%0A&b=x");
+        assertEquals("https://app.edu/cb", answer.getString("a"));
+        assertEquals(List.of("https://app.edu/cb\r\n", "\r\n"), answer.getJsonArray("aAsSent").getList());
+        assertEquals(List.of(), answer.getJsonArray("repeated").getList(), "a blank value still counts as absent");
+        assertEquals(List.of(" x "), RequestParams.of(Map.of("a", " x ")).allAsSent("a"));
+        assertEquals(List.of(), RequestParams.of(Map.of()).allAsSent("a"));
     }
 }

@@ -6,9 +6,14 @@ import edu.lanyard.common.domain.GrantType;
 import edu.lanyard.common.domain.RedirectUriMatch;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -112,6 +117,72 @@ class ImportValidationTest {
     void rejectsRelativeOrFragmentRedirectUris() {
         assertMentions(problems(client("redirect_uris: [/cb, 'https://a.example/cb#x']")),
                 "redirect_uris[0] '/cb' is not an absolute URI", "redirect_uris[1]", "fragment");
+    }
+
+    @Test
+    void prefixRegistrationsMustNameTheirHost() {
+        List<String> problems = problems(client("client_secret: s\nredirect_uri_match: prefix\nredirect_uris: ["
+                + "'https://app.', 'https://app.edu.', 'https://*.app.edu/', 'https://user@app.edu/',"
+                + " 'com.example.app:/cb', 'https://app.edu/a/../b']"));
+        assertMentions(problems, "clients[0] (app): redirect_uris[0] 'https://app.' has an incomplete host name",
+                "clients[0] (app): redirect_uris[1] 'https://app.edu.' has an incomplete host name",
+                "redirect_uris[2] 'https://*.app.edu/' has no valid host",
+                "redirect_uris[3] 'https://user@app.edu/' has user information",
+                "redirect_uris[4] 'com.example.app:/cb' is not an absolute http or https URL",
+                "redirect_uris[5] 'https://app.edu/a/../b' has a '.' or '..' path segment");
+        assertEquals(6, problems.size(), String.join("\n", problems));
+        validator.validate(ImportFile.parse(client("client_secret: s\nredirect_uri_match: prefix\n"
+                + "redirect_uris: ['https://app.edu', 'https://app.edu/app/', 'http://apphost:8080/cb?tenant=1']")));
+    }
+
+    @Test
+    void theProductsDefaultPrefixMatchingIsCheckedToo() {
+        for (String dialect : List.of("maxkey", "authz", "phpsso")) {
+            assertMentions(problems(client("client_secret: s\ndialect: " + dialect
+                    + "\nredirect_uris: ['https://app.edu.']")), "'https://app.edu.' has an incomplete host name");
+        }
+    }
+
+    @Test
+    void regexRegistrationsMustSpellOutTheirHost() {
+        List<String> problems = problems(client("client_secret: s\ndialect: cas\nredirect_uris: ["
+                + "'https://.*\\.edu/.*', '^https://app.edu/.*$', '^https://app\\.edu.*$', '^https://app\\.edu/x|.*',"
+                + " '^[a-z]+://app\\.edu/.*$']"));
+        assertMentions(problems,
+                "clients[0] (app): redirect_uris[0] 'https://.*\\.edu/.*' must start with a literal scheme://host",
+                "redirect_uris[1] '^https://app.edu/.*$' must start with a literal scheme://host",
+                "redirect_uris[2] '^https://app\\.edu.*$' must start with a literal scheme://host",
+                "redirect_uris[3] '^https://app\\.edu/x|.*' must not use '|' outside a group",
+                "redirect_uris[4] '^[a-z]+://app\\.edu/.*$' must start with http://, https:// or https?://");
+        assertEquals(5, problems.size(), String.join("\n", problems));
+        validator.validate(ImportFile.parse(client("client_secret: s\ndialect: cas\nredirect_uris: ["
+                + "'^https?://(127\\.0\\.0\\.1:(8080|8700)|www\\.baidu\\.com)(/.*)?$',"
+                + " '^https?://app\\.example\\.edu(:\\d+)?/.*$']")));
+    }
+
+    @Test
+    void aUriWithALineBreakIsReportedOnOneLine() {
+        List<String> problems = problems(client("client_secret: s\nredirect_uris: [\"https://app.edu/cb\\r\\nX: 1\"]\n"
+                + "post_logout_redirect_uris: [\"https://app.edu/bye\\n\"]"));
+        assertMentions(problems,
+                "redirect_uris[0] 'https://app.edu/cb[U+000D][U+000A]X: 1' contains a control character",
+                "post_logout_redirect_uris[0] 'https://app.edu/bye[U+000A]' contains a control character");
+        problems.forEach(problem -> assertFalse(problem.contains("\n") || problem.contains("\r"), problem));
+    }
+
+    /** The files shipped with Lanyard and its test suites keep importing under the stricter rules. */
+    @Test
+    void theShippedImportFilesAreValid() throws IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        List<Path> files = new ArrayList<>(List.of(root.resolve("examples/demo.yaml"),
+                root.resolve("perf/bench-clients.yaml")));
+        try (Stream<Path> resources = Files.list(root.resolve("launcher/src/test/resources"))) {
+            resources.filter(f -> f.toString().endsWith(".yaml")).forEach(files::add);
+        }
+        assertTrue(files.size() >= 6, files.toString());
+        for (Path file : files) {
+            validator.validate(ImportFile.parse(Files.readString(file)));
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package edu.lanyard.launcher.dialect;
 import edu.lanyard.launcher.Http;
 
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class Browser {
     private static final Pattern HIDDEN = Pattern.compile("name=\"(csrf|rid)\" value=\"([^\"]*)\"");
 
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient client = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
@@ -63,6 +66,12 @@ final class Browser {
                 "rid", hidden.get("rid"), "username", username, "password", password)));
         assertEquals(303, login.status(), login.body());
         return login.header("Location");
+    }
+
+    /** The Cookie header this browser sends to its server, for requests made beside it (e.g. on a raw socket). */
+    String cookieHeader() {
+        return cookies.getCookieStore().get(URI.create(base)).stream().map(HttpCookie::toString)
+                .collect(Collectors.joining("; "));
     }
 
     private Http.Reply send(HttpRequest request) {

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Everything in the event topic, read straight from the broker: the system of record the tests check against. */
-final class EventLog {
+public final class EventLog {
     private EventLog() {
     }
 
-    static List<LifecycleEvent> readAll(String bootstrap, String topic) {
+    public static List<LifecycleEvent> readAll(String bootstrap, String topic) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
                 "enable.auto.commit", "false"), new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
