@@ -59,13 +59,17 @@ public final class HttpVerticle extends VerticleBase {
         router.route().handler(new HttpMetrics(platform.meters()));
         router.get("/health/live").handler(HttpMetrics.named("health", health::live));
         router.get("/health/ready").handler(HttpMetrics.named("health", health::ready));
-        router.get("/metrics").handler(HttpMetrics.named("metrics", metricsScrape));
+        // /metrics lives on the management port (ManagementVerticle); here only behind its own token, if configured.
+        if (platform.config().management().metricsOnServicePort()) {
+            router.get("/metrics").handler(HttpMetrics.named("metrics",
+                    new MetricsAccess(platform.config().management(), metricsScrape)));
+        }
         router.route().handler(BodyHandler.create(false)
                 .setBodyLimit(platform.config().http().maxBodyBytes())
                 .setMergeFormAttributes(false));
         services.forEach(service -> service.mount(router, platform));
         router.route().failureHandler(HttpVerticle::failure);
-        router.errorHandler(404, ctx -> error(ctx, 404, "not_found", "no such endpoint"));
+        router.errorHandler(404, HttpVerticle::notFound);
         router.errorHandler(405, ctx -> {
             // RFC 9110 §15.5.6: a 405 must say which methods the resource has.
             ctx.response().putHeader("Allow", allowedMethods(router, ctx.normalizedPath()));
@@ -98,6 +102,10 @@ public final class HttpVerticle extends VerticleBase {
             }
             error(ctx, 500, "server_error", "the server could not complete the request");
         }
+    }
+
+    static void notFound(RoutingContext ctx) {
+        error(ctx, 404, "not_found", "no such endpoint");
     }
 
     private static void error(RoutingContext ctx, int status, String error, String description) {

@@ -78,6 +78,7 @@ public final class Lanyard {
     private static void dev(CommandLine line) throws Exception {
         Map<String, String> env = new HashMap<>(System.getenv());
         line.option("port").ifPresent(port -> env.put("LANYARD_HTTP_PORT", port));
+        line.option("management-port").ifPresent(port -> env.put("LANYARD_MANAGEMENT_PORT", port));
         line.option("durability").ifPresent(mode -> env.put("LANYARD_DURABILITY", mode.toUpperCase()));
         env.putIfAbsent("LANYARD_KAFKA_BOOTSTRAP_SERVERS", "embedded");
         LanyardConfig config = ConfigLoader.load(line.path("config").orElse(null), env);
@@ -125,7 +126,8 @@ public final class Lanyard {
             stopped.countDown();
         }));
         System.out.println("Lanyard ready on " + config.issuer() + " (issuer " + config.issuer() + ", durability "
-                + config.durability().name().toLowerCase() + ")");
+                + config.durability().name().toLowerCase() + node.managementUrl()
+                .map(url -> ", metrics and health on " + url).orElse("") + ")");
         System.out.flush();
         stopped.await();
     }
@@ -173,8 +175,10 @@ public final class Lanyard {
 
     private static final String USAGE = """
             usage: lanyard COMMAND [options]
-              dev [--port 8080] [--import FILE] [--config FILE] [--durability kafka|memory]
-                                     every service in one JVM, embedded Kafka and Hazelcast, local Postgres
+              dev [--port 8080] [--management-port 9464] [--import FILE] [--config FILE]
+                  [--durability kafka|memory]
+                                     every service in one JVM, embedded Kafka and Hazelcast, local Postgres;
+                                     /metrics and /health/* on the management port
               serve token|authorize|userinfo|projection|all [--config FILE]
                                      one service against the configured Kafka, Postgres and Hazelcast
               migrate [--config FILE]  apply database migrations

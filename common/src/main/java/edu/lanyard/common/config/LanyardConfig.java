@@ -18,7 +18,9 @@ public record LanyardConfig(
         Login login,
         Map<String, DialectMount> dialects,
         Projection projection,
-        Admin admin) {
+        Admin admin,
+        Management management,
+        Branding branding) {
 
     /**
      * @param trustForwardedHeaders take the client address and scheme from X-Forwarded-For/-Proto (set it only behind
