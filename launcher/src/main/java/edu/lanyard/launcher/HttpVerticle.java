@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  * on the same port.
  */
 public final class HttpVerticle extends VerticleBase {
+    /** The description of the 404 for a path no service routes. */
+    static final String NO_SUCH_ENDPOINT = "no such endpoint";
+
     private final Platform platform;
     private final List<ServiceMount> services;
     private final HealthChecks health;
@@ -105,7 +108,7 @@ public final class HttpVerticle extends VerticleBase {
     }
 
     static void notFound(RoutingContext ctx) {
-        error(ctx, 404, "not_found", "no such endpoint");
+        error(ctx, 404, "not_found", NO_SUCH_ENDPOINT);
     }
 
     private static void error(RoutingContext ctx, int status, String error, String description) {
