@@ -33,8 +33,8 @@ final class ManagementVerticle extends VerticleBase {
         router.get("/metrics").handler(metricsScrape);
         router.get("/health/live").handler(health::live);
         router.get("/health/ready").handler(health::ready);
-        router.errorHandler(404, ctx -> notFound(ctx, "no such endpoint on the management port"));
-        router.errorHandler(405, ctx -> notFound(ctx, "the management port answers GET only"));
+        router.errorHandler(404, ctx -> error(ctx, 404, "not_found", "no such endpoint on the management port"));
+        router.errorHandler(405, ctx -> error(ctx, 405, "invalid_request", "the management port answers GET only"));
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(settings.host())
                 .setPort(settings.port())
@@ -51,11 +51,13 @@ final class ManagementVerticle extends VerticleBase {
         return port;
     }
 
-    private static void notFound(RoutingContext ctx, String description) {
-        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 404;
+    private static void error(RoutingContext ctx, int status, String error, String description) {
+        if (status == 405) {
+            ctx.response().putHeader("Allow", "GET");
+        }
         ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", "application/json;charset=UTF-8")
                 .putHeader("Cache-Control", "no-store")
-                .end(new JsonObject().put("error", "not_found").put("error_description", description).encode());
+                .end(new JsonObject().put("error", error).put("error_description", description).encode());
     }
 }

@@ -59,6 +59,9 @@ class ManagementPortTest {
         assertEquals(404, token.status(), token.body());
         assertEquals(404, Http.get(server.managementUrl() + "/oauth2/jwks", null).status());
         assertEquals(404, Http.get(server.managementUrl() + "/admin/audit", null).status());
+        Http.Reply post = Http.postForm(server.managementUrl() + "/metrics", null, "");
+        assertEquals(405, post.status());
+        assertEquals("GET", post.header("Allow"));
     }
 
     /** {@code management.metricsTokenHash}: the service port answers /metrics to that token only. */
