@@ -117,6 +117,7 @@ The HTTP host and the Hazelcast bind address and members are per pod and come fr
 {{- $config := dict
   "issuer" (include "lanyard.issuer" .)
   "http" (dict "port" (int .Values.service.port))
+  "management" (dict "enabled" true "port" (int .Values.management.port))
   "postgres" (dict
     "host" .Values.postgres.host
     "port" (int .Values.postgres.port)
@@ -137,6 +138,9 @@ The HTTP host and the Hazelcast bind address and members are per pod and come fr
     "backupCount" (int .Values.hazelcast.backupCount))
   "durability" .Values.durability
 -}}
+{{- if eq (int .Values.management.port) (int .Values.service.port) }}
+{{- fail "management.port must differ from service.port: /metrics must not be served on the service port" }}
+{{- end }}
 {{- if hasKey (default dict .Values.config.postgres) "password" }}
 {{- fail "put the Postgres password in postgres.password or postgres.existingSecret, not in config (the ConfigMap is not secret)" }}
 {{- end }}

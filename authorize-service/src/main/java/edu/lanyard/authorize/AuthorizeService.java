@@ -4,6 +4,7 @@ import edu.lanyard.authorize.page.Assets;
 import edu.lanyard.authorize.page.AssetsHandler;
 import edu.lanyard.authorize.page.PageRenderer;
 import edu.lanyard.authorize.page.SecurityHeaders;
+import edu.lanyard.common.config.Branding;
 import edu.lanyard.common.dialect.DialectEndpoint;
 import edu.lanyard.common.dialect.DialectRoutes;
 import edu.lanyard.common.dialect.ProductDialect;
@@ -43,12 +44,14 @@ public final class AuthorizeService {
                             throw new IllegalStateException("the authorize service must be mounted off the event loop:"
                                     + " building it reads templates and the cluster");
                         }
-                        Assets assets = Assets.load();
+                        Branding branding = platform.config().branding();
+                        Assets assets = Assets.load(Assets.DEFAULT_MOUNT, branding);
                         List<ProductDialect> dialects = ProductDialects.enabled(platform.config().dialects());
                         Map<String, FrontChannelDialect> frontChannels = new HashMap<>();
                         dialects.forEach(d -> frontChannels.put(d.name(), new ProductFrontChannel(d)));
-                        return new SignInParts(assets, AuthorizeService.flow(platform, PageRenderer.create(assets),
-                                frontChannels), dialects, Map.copyOf(frontChannels));
+                        return new SignInParts(assets, AuthorizeService.flow(platform,
+                                PageRenderer.create(assets, branding), frontChannels), dialects,
+                                Map.copyOf(frontChannels));
                     });
         }
     }
@@ -57,7 +60,7 @@ public final class AuthorizeService {
     public static void mount(Router router, Platform platform) {
         SignInParts parts = SignInParts.of(platform);
         SignInFlow flow = parts.flow();
-        SecurityHeaders headers = new SecurityHeaders();
+        SecurityHeaders headers = SecurityHeaders.forBranding(platform.config().branding());
         AuthorizeEndpoint authorize = new AuthorizeEndpoint(flow,
                 new AuthorizationRequestParser(platform.clients()), FrontChannelDialect.STANDARD);
         LogoutEndpoint logout = new LogoutEndpoint(flow);

@@ -73,16 +73,32 @@ class DefaultValuesRenderTest {
             assertEquals("http", container.at("/readinessProbe/httpGet/port").asText());
             assertEquals(8080, port(container, "http"));
             assertEquals(5701, port(container, "hazelcast"));
+            assertEquals(9464, port(container, "management"));
         }
     }
 
     @Test
-    void podsAnnounceTheirMetricsToPrometheus() {
-        JsonNode annotations = chart.deployment("userinfo").at("/spec/template/metadata/annotations");
-        assertEquals("true", annotations.path("prometheus.io/scrape").asText());
-        assertEquals("8080", annotations.path("prometheus.io/port").asText());
-        assertEquals("/metrics", annotations.path("prometheus.io/path").asText());
-        assertFalse(annotations.path("checksum/config").asText().isEmpty(), "a config change must roll the pods");
+    void prometheusScrapesTheManagementPortNotTheServicePort() {
+        for (String service : HTTP_SERVICES) {
+            JsonNode annotations = chart.deployment(service).at("/spec/template/metadata/annotations");
+            assertEquals("true", annotations.path("prometheus.io/scrape").asText());
+            assertEquals("9464", annotations.path("prometheus.io/port").asText());
+            assertEquals("/metrics", annotations.path("prometheus.io/path").asText());
+            assertFalse(annotations.path("checksum/config").asText().isEmpty(), "a config change must roll the pods");
+            JsonNode container = container(chart.deployment(service));
+            assertEquals("0.0.0.0", env(container, "LANYARD_MANAGEMENT_HOST").orElseThrow().path("value").asText(),
+                    "the scraper is on another pod");
+        }
+    }
+
+    @Test
+    void theManagementPortIsInNoService() {
+        for (JsonNode service : chart.ofKind("Service")) {
+            for (JsonNode port : service.at("/spec/ports")) {
+                assertFalse(port.path("targetPort").asText().equals("management") || port.path("port").asInt() == 9464
+                        || port.path("targetPort").asInt() == 9464, service.at("/metadata/name").asText());
+            }
+        }
     }
 
     @Test
@@ -153,11 +169,13 @@ class DefaultValuesRenderTest {
     @Test
     void hazelcastPortIsOnlyOpenToLanyardPods() {
         JsonNode rules = chart.get("NetworkPolicy", "campus-lanyard").at("/spec/ingress");
-        assertEquals(2, rules.size());
+        assertEquals(3, rules.size());
         assertEquals("http", rules.get(0).at("/ports/0/port").asText());
         assertTrue(rules.get(0).path("from").isMissingNode(), "HTTP from anywhere");
         assertEquals("hazelcast", rules.get(1).at("/ports/0/port").asText());
         assertEquals("campus", rules.get(1).at("/from/0/podSelector/matchLabels/app.kubernetes.io~1instance").asText());
+        assertEquals("management", rules.get(2).at("/ports/0/port").asText());
+        assertTrue(rules.get(2).path("from").isMissingNode(), "no allowFrom set: the scraper may be anywhere");
     }
 
     private static int port(JsonNode container, String name) {

@@ -42,6 +42,10 @@ class LanyardSettingsTest {
             assertEquals("https://sso.example.edu", config.issuer());
             assertEquals("0.0.0.0", config.http().host());
             assertEquals(8080, config.http().port());
+            assertEquals("0.0.0.0", config.management().host());
+            assertEquals(9464, config.management().port());
+            assertTrue(config.management().enabled());
+            assertEquals(false, config.management().metricsOnServicePort(), "/metrics never on the service port");
             assertEquals("postgres.lanyard.svc.cluster.local", config.postgres().host());
             assertEquals("lanyard", config.postgres().user());
             assertEquals(PodEnvironment.secretStandIn("campus-lanyard-secret", "postgres-password"),
@@ -69,6 +73,7 @@ class LanyardSettingsTest {
         assertEquals(PodEnvironment.secretStandIn("lanyard-managed", "pg-pass"), token.postgres().password());
         assertEquals("b1.kafka.test:9093,b2.kafka.test:9093,b3.kafka.test:9093", token.kafka().bootstrapServers());
         assertEquals(24, token.kafka().partitions());
+        assertEquals(9100, token.management().port());
         assertEquals(LanyardConfig.Durability.MEMORY, token.durability());
         assertEquals(7200, token.tokens().accessTokenTtl());
         assertEquals(30, token.tokens().codeTtl(), "extraEnv reaches the pod");
@@ -127,8 +132,8 @@ class LanyardSettingsTest {
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            String name = prefix + "_"
-                    + field.getKey().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+            String name = prefix + "_" + field.getKey().replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('-', '_')
+                    .toUpperCase(Locale.ROOT);
             if (field.getValue().isObject()) {
                 collect(field.getValue(), name, names);
             } else {

@@ -91,4 +91,17 @@ class OverrideValuesRenderTest {
                 ingress.at("/spec/rules").findValues("host").stream().map(JsonNode::asText).toList());
         assertEquals(ingress.at("/spec/rules/0/http"), ingress.at("/spec/rules/1/http"), "same routes on each host");
     }
+
+    @Test
+    void theManagementPortMovesAndOpensOnlyToTheMonitoringNamespace() {
+        for (JsonNode deployment : chart.ofKind("Deployment")) {
+            assertEquals("9100", deployment.at("/spec/template/metadata/annotations/prometheus.io~1port").asText());
+            JsonNode ports = container(deployment).path("ports");
+            assertTrue(ports.findValues("containerPort").stream().anyMatch(p -> p.asInt() == 9100), ports.toString());
+        }
+        JsonNode management = chart.get("NetworkPolicy", "campus-lanyard").at("/spec/ingress/2");
+        assertEquals("management", management.at("/ports/0/port").asText());
+        assertEquals("monitoring",
+                management.at("/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText());
+    }
 }

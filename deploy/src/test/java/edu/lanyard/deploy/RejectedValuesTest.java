@@ -45,6 +45,11 @@ class RejectedValuesTest {
         assertRefused(Map.of("ingress.enabled", false), "set issuer");
     }
 
+    @Test
+    void metricsOnTheServicePortAreRefused() {
+        assertRefused(Map.of("management.port", 8080), "management.port must differ");
+    }
+
     private static void assertRefused(Map<String, Object> values, String reason) {
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> RenderedChart.withSet(values));
         assertTrue(refused.getMessage().contains(reason), refused.getMessage());

@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  * on the same port.
  */
 public final class HttpVerticle extends VerticleBase {
+    /** The description of the 404 for a path no service routes. */
+    static final String NO_SUCH_ENDPOINT = "no such endpoint";
+
     private final Platform platform;
     private final List<ServiceMount> services;
     private final HealthChecks health;
@@ -59,13 +62,17 @@ public final class HttpVerticle extends VerticleBase {
         router.route().handler(new HttpMetrics(platform.meters()));
         router.get("/health/live").handler(HttpMetrics.named("health", health::live));
         router.get("/health/ready").handler(HttpMetrics.named("health", health::ready));
-        router.get("/metrics").handler(HttpMetrics.named("metrics", metricsScrape));
+        // /metrics lives on the management port (ManagementVerticle); here only behind its own token, if configured.
+        if (platform.config().management().metricsOnServicePort()) {
+            router.get("/metrics").handler(HttpMetrics.named("metrics",
+                    new MetricsAccess(platform.config().management(), metricsScrape)));
+        }
         router.route().handler(BodyHandler.create(false)
                 .setBodyLimit(platform.config().http().maxBodyBytes())
                 .setMergeFormAttributes(false));
         services.forEach(service -> service.mount(router, platform));
         router.route().failureHandler(HttpVerticle::failure);
-        router.errorHandler(404, ctx -> error(ctx, 404, "not_found", "no such endpoint"));
+        router.errorHandler(404, HttpVerticle::notFound);
         router.errorHandler(405, ctx -> {
             // RFC 9110 §15.5.6: a 405 must say which methods the resource has.
             ctx.response().putHeader("Allow", allowedMethods(router, ctx.normalizedPath()));
@@ -98,6 +105,10 @@ public final class HttpVerticle extends VerticleBase {
             }
             error(ctx, 500, "server_error", "the server could not complete the request");
         }
+    }
+
+    static void notFound(RoutingContext ctx) {
+        error(ctx, 404, "not_found", NO_SUCH_ENDPOINT);
     }
 
     private static void error(RoutingContext ctx, int status, String error, String description) {

@@ -10,6 +10,7 @@ import edu.lanyard.common.db.PgPools;
 import edu.lanyard.common.importing.ImportResult;
 import edu.lanyard.common.importing.Importer;
 import edu.lanyard.devkit.LocalPostgres;
+import edu.lanyard.projection.admin.AdminCredentials;
 import edu.lanyard.token.TokenService;
 import edu.lanyard.userinfo.UserinfoService;
 import io.vertx.core.Vertx;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /** The {@code lanyard} command. */
@@ -78,10 +80,36 @@ public final class Lanyard {
     private static void dev(CommandLine line) throws Exception {
         Map<String, String> env = new HashMap<>(System.getenv());
         line.option("port").ifPresent(port -> env.put("LANYARD_HTTP_PORT", port));
+        line.option("management-port").ifPresent(port -> env.put("LANYARD_MANAGEMENT_PORT", port));
         line.option("durability").ifPresent(mode -> env.put("LANYARD_DURABILITY", mode.toUpperCase()));
         env.putIfAbsent("LANYARD_KAFKA_BOOTSTRAP_SERVERS", "embedded");
-        LanyardConfig config = ConfigLoader.load(line.path("config").orElse(null), env);
+        Path configFile = line.path("config").orElse(null);
+        LanyardConfig config = ConfigLoader.load(configFile, env);
+        Optional<String> operatorToken = provisionDevOperatorToken(config, env, DevOperatorToken.FILE);
+        if (operatorToken.isPresent()) {
+            config = ConfigLoader.load(configFile, env);
+            String token = operatorToken.get();
+            Runtime.getRuntime().addShutdownHook(new Thread(() ->
+                    DevOperatorToken.deleteIfStill(DevOperatorToken.FILE, token)));
+            // The token itself stays out of the output (terminal scrollback, captured logs): it is in the file.
+            System.out.println("operator token: in " + DevOperatorToken.FILE + " (owner-only); `lanyard admin status`"
+                    + " here uses it, elsewhere export LANYARD_ADMIN_TOKEN=$(cat " + DevOperatorToken.FILE + ")");
+        }
         runNode(config, List.copyOf(SERVICES.values()), background(config), line.path("import").orElse(null));
+    }
+
+    /**
+     * {@code dev} without operator credentials makes a token of its own, so the operator API works at once: the
+     * token goes to {@code tokenFile} (owner-only) and its SHA-256 into {@code env} as {@code admin.tokenHash}.
+     * Configured credentials are left alone. Answers the token made, if one was.
+     */
+    static Optional<String> provisionDevOperatorToken(LanyardConfig config, Map<String, String> env, Path tokenFile) {
+        if (config.admin().enabled()) {
+            return Optional.empty();
+        }
+        String token = DevOperatorToken.create(tokenFile);
+        env.put("LANYARD_ADMIN_TOKEN_HASH", AdminCredentials.sha256Hex(token));
+        return Optional.of(token);
     }
 
     /** The services beside the routes that {@code dev} and {@code serve all} run: the projector, unless disabled. */
@@ -125,7 +153,8 @@ public final class Lanyard {
             stopped.countDown();
         }));
         System.out.println("Lanyard ready on " + config.issuer() + " (issuer " + config.issuer() + ", durability "
-                + config.durability().name().toLowerCase() + ")");
+                + config.durability().name().toLowerCase() + node.managementUrl()
+                .map(url -> ", metrics and health on " + url).orElse("") + ")");
         System.out.flush();
         stopped.await();
     }
@@ -173,8 +202,11 @@ public final class Lanyard {
 
     private static final String USAGE = """
             usage: lanyard COMMAND [options]
-              dev [--port 8080] [--import FILE] [--config FILE] [--durability kafka|memory]
-                                     every service in one JVM, embedded Kafka and Hazelcast, local Postgres
+              dev [--port 8080] [--management-port 9464] [--import FILE] [--config FILE]
+                  [--durability kafka|memory]
+                                     every service in one JVM, embedded Kafka and Hazelcast, local Postgres;
+                                     /metrics and /health/* on the management port; without admin
+                                     credentials configured, an operator token in ./data/admin-token
               serve token|authorize|userinfo|projection|all [--config FILE]
                                      one service against the configured Kafka, Postgres and Hazelcast
               migrate [--config FILE]  apply database migrations

@@ -58,9 +58,10 @@ public final class Node implements AutoCloseable {
     private final Pool pool;
     private final KafkaEventPublisher kafka;
     private final List<NodeService.Running> running;
+    private final int managementPort;
 
     private Node(Vertx vertx, Infrastructure infrastructure, SigningKeys keys, Platform platform, Pool pool,
-                 KafkaEventPublisher kafka, List<NodeService.Running> running) {
+                 KafkaEventPublisher kafka, List<NodeService.Running> running, int managementPort) {
         this.vertx = vertx;
         this.infrastructure = infrastructure;
         this.keys = keys;
@@ -68,6 +69,7 @@ public final class Node implements AutoCloseable {
         this.pool = pool;
         this.kafka = kafka;
         this.running = running;
+        this.managementPort = managementPort;
     }
 
     /** Blocking: builds the platform and binds the HTTP port; returns once the node serves requests. */
@@ -127,6 +129,11 @@ public final class Node implements AutoCloseable {
             public java.util.Collection<Client> all() {
                 return clients.all();
             }
+
+            @Override
+            public java.util.Set<String> browserOrigins() {
+                return clients.browserOrigins();
+            }
         };
         Platform platform = new Platform(vertx, hz, config, clock, meters, clientLookup,
                 new ClientAuthenticator(clients::find, secretHasher::matches), userLookup, passwordCheck,
@@ -160,7 +167,14 @@ public final class Node implements AutoCloseable {
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         await(vertx.deployVerticle(() -> new HttpVerticle(platform, mounts, health, Meters.scrapeHandler(meters)),
                 new DeploymentOptions().setInstances(instances)));
-        return new Node(vertx, infrastructure, keys, platform, pool, kafka, List.copyOf(running));
+        int managementPort = -1;
+        if (config.management().enabled()) {
+            ManagementVerticle management = new ManagementVerticle(config.management(), health,
+                    Meters.scrapeHandler(meters));
+            await(vertx.deployVerticle(management));
+            managementPort = management.port();
+        }
+        return new Node(vertx, infrastructure, keys, platform, pool, kafka, List.copyOf(running), managementPort);
     }
 
     /**
@@ -191,6 +205,25 @@ public final class Node implements AutoCloseable {
 
     public Infrastructure infrastructure() {
         return infrastructure;
+    }
+
+    /** The port {@code /metrics} and {@code /health/*} are served on besides the service port; -1 when off. */
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** {@code http://host:port} of the management port, for people and tests; empty when it is off. */
+    public java.util.Optional<String> managementUrl() {
+        if (managementPort < 0) {
+            return java.util.Optional.empty();
+        }
+        String host = platform.config().management().host();
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            host = "127.0.0.1";
+        } else if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return java.util.Optional.of("http://" + host + ":" + managementPort);
     }
 
     public SigningKeys signingKeys() {

@@ -31,7 +31,7 @@ class DevServerSmokeTest {
     @Test
     void metricsCountRequestsPerEndpoint() {
         Http.get(server.baseUrl() + "/health/live", null);
-        Http.Reply metrics = Http.get(server.baseUrl() + "/metrics", null);
+        Http.Reply metrics = Http.get(server.managementUrl() + "/metrics", null);
         assertEquals(200, metrics.status());
         assertTrue(metrics.body().contains("lanyard_http_requests_seconds_count{"), metrics.body());
     }

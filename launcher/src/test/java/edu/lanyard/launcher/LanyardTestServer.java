@@ -46,6 +46,7 @@ public final class LanyardTestServer implements AutoCloseable {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> env = new HashMap<>();
         env.put("LANYARD_HTTP_PORT", String.valueOf(FreePorts.pick()));
+        env.put("LANYARD_MANAGEMENT_PORT", "0");
         env.put("LANYARD_POSTGRES_HOST", db.host());
         env.put("LANYARD_POSTGRES_PORT", String.valueOf(db.port()));
         env.put("LANYARD_POSTGRES_DATABASE", db.database());
@@ -75,6 +76,15 @@ public final class LanyardTestServer implements AutoCloseable {
         }
     }
 
+    /** Upserts the clients and users of {@code file} into this server's database, as {@code lanyard import} does. */
+    public void importFile(Path file) {
+        try {
+            Lanyard.importInto(config, file);
+        } catch (Exception e) {
+            throw new IllegalStateException("import failed: " + e.getMessage(), e);
+        }
+    }
+
     /** A classpath resource copied to a temporary file, e.g. an import file for {@link #start}. */
     public static Path resource(String name) {
         try (var in = LanyardTestServer.class.getResourceAsStream(name)) {
@@ -89,6 +99,11 @@ public final class LanyardTestServer implements AutoCloseable {
 
     public String baseUrl() {
         return config.issuer();
+    }
+
+    /** {@code http://127.0.0.1:PORT} of the management port: {@code /metrics} and {@code /health/*}. */
+    public String managementUrl() {
+        return node.managementUrl().orElseThrow(() -> new IllegalStateException("the management port is off"));
     }
 
     public LanyardConfig config() {

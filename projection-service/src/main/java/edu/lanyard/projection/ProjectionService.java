@@ -81,10 +81,15 @@ public final class ProjectionService implements AutoCloseable {
         return service;
     }
 
-    /** Mounts the operator API, if credentials are configured. Called once per HTTP verticle. */
+    /**
+     * Mounts the operator API if credentials are configured, else an {@code /admin} that answers it is disabled.
+     * Called once per HTTP verticle.
+     */
     public void mount(Router router) {
         if (admin != null) {
             admin.mount(router);
+        } else {
+            AdminApi.mountDisabled(router);
         }
     }
 

@@ -5,6 +5,7 @@ import edu.lanyard.common.dialect.DialectRoutes;
 import edu.lanyard.common.dialect.ProductDialect;
 import edu.lanyard.common.dialect.ProductDialects;
 import edu.lanyard.common.dialect.StandardDialect;
+import edu.lanyard.common.http.Cors;
 import edu.lanyard.common.http.Responses;
 import edu.lanyard.common.runtime.Platform;
 import edu.lanyard.common.store.AuthFailureWindows;
@@ -13,6 +14,7 @@ import edu.lanyard.token.grant.ClientCredentialsGrant;
 import edu.lanyard.token.grant.Grant;
 import edu.lanyard.token.grant.PasswordGrant;
 import edu.lanyard.token.grant.RefreshTokenGrant;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
@@ -39,10 +41,12 @@ public final class TokenService {
     }
 
     /** Every enabled product dialect's token and introspection endpoints, under its prefix (docs/products.md §0.2). */
-    private static void mountDialects(Router router, Platform p, List<Grant> grants, ClientAuthThrottle throttle) {
+    private static void mountDialects(Router router, Platform p, List<Grant> grants, ClientAuthThrottle throttle,
+                                      Cors browsers) {
         for (ProductDialect dialect : ProductDialects.enabled(p.config().dialects())) {
             DialectRoutes.mount(router, dialect, dialect.tokenEndpoints(), "token",
-                    new TokenEndpoint(dialect, guarded(p, throttle, dialect.name() + ".token"), grants, p.meters()));
+                    new TokenEndpoint(dialect, guarded(p, throttle, dialect.name() + ".token"), grants, p.meters()),
+                    browsers);
             DialectRoutes.mount(router, dialect, dialect.introspectionEndpoints(), "introspect",
                     new IntrospectionEndpoint(dialect, guarded(p, throttle, dialect.name() + ".introspect"),
                             p.clients(), p.validator(), dialect.allowsUnauthenticatedIntrospection()));
@@ -55,26 +59,30 @@ public final class TokenService {
         List<Grant> grants = grants(p);
         ClientAuthThrottle throttle = new ClientAuthThrottle(new AuthFailureWindows(p.vertx(), p.hazelcast()),
                 p.config().rateLimit(), p.clock());
-        router.post("/oauth2/token").handler(named("token",
-                new TokenEndpoint(dialect, guarded(p, throttle, "token"), grants, p.meters())));
+        // A browser app (PKCE) calls token and revoke itself: only from its registered origins. The keys and discovery
+        // are public and the same for everybody: any origin. Introspection is for resource servers, not browsers.
+        Cors browsers = Cors.registeredOrigins(p.clients()::browserOrigins);
+        Cors anyone = Cors.anyOrigin();
+        browsers.route(router, "/oauth2/token", List.of(HttpMethod.POST),
+                new TokenEndpoint(dialect, guarded(p, throttle, "token"), grants, p.meters()), h -> named("token", h));
         router.post("/oauth2/introspect").handler(named("introspect",
                 new IntrospectionEndpoint(dialect, guarded(p, throttle, "introspect"), p.clients(), p.validator(),
                         false)));
-        router.post("/oauth2/revoke").handler(named("revoke",
-                new RevocationEndpoint(dialect, guarded(p, throttle, "revoke"), p.validator(), p.revoker())));
-        router.get("/oauth2/jwks").handler(named("jwks", ctx -> {
+        browsers.route(router, "/oauth2/revoke", List.of(HttpMethod.POST),
+                new RevocationEndpoint(dialect, guarded(p, throttle, "revoke"), p.validator(), p.revoker()),
+                h -> named("revoke", h));
+        anyone.route(router, "/oauth2/jwks", List.of(HttpMethod.GET), ctx -> {
             ctx.response().putHeader("Cache-Control", "public, max-age=60");
             Responses.json(ctx, 200, p.publicJwks().get());
-        }));
-        mountDialects(router, p, grants, throttle);
+        }, h -> named("jwks", h));
+        mountDialects(router, p, grants, throttle, browsers);
         JsonObject discovery = DiscoveryDocument.of(p.issuer());
         String body = discovery.encode();
         for (String path : List.of("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server")) {
-            router.get(path).handler(named("discovery", ctx -> ctx.response()
+            anyone.route(router, path, List.of(HttpMethod.GET), ctx -> ctx.response()
                     .putHeader("Content-Type", Responses.JSON)
                     .putHeader("Cache-Control", "public, max-age=300")
-                    .putHeader("Access-Control-Allow-Origin", "*")
-                    .end(body)));
+                    .end(body), h -> named("discovery", h));
         }
     }
 }

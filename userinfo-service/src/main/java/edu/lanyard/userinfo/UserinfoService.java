@@ -3,8 +3,12 @@ package edu.lanyard.userinfo;
 import edu.lanyard.common.dialect.DialectRoutes;
 import edu.lanyard.common.dialect.ProductDialect;
 import edu.lanyard.common.dialect.ProductDialects;
+import edu.lanyard.common.http.Cors;
 import edu.lanyard.common.runtime.Platform;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+
+import java.util.List;
 
 import static edu.lanyard.common.metrics.HttpMetrics.named;
 
@@ -15,11 +19,13 @@ public final class UserinfoService {
 
     public static void mount(Router router, Platform p) {
         UserinfoEndpoint userinfo = new UserinfoEndpoint(p.validator(), p.users());
-        router.get("/oauth2/userinfo").handler(named("userinfo", userinfo));
-        router.post("/oauth2/userinfo").handler(named("userinfo", userinfo));
+        // A browser app reads the profile itself with its access token: only from registered origins.
+        Cors browsers = Cors.registeredOrigins(p.clients()::browserOrigins);
+        browsers.route(router, "/oauth2/userinfo", List.of(HttpMethod.GET, HttpMethod.POST), userinfo,
+                h -> named("userinfo", h));
         for (ProductDialect dialect : ProductDialects.enabled(p.config().dialects())) {
             DialectRoutes.mount(router, dialect, dialect.profileEndpoints(), "profile",
-                    new DialectProfileEndpoint(dialect, p.validator(), p.users(), p.clients()));
+                    new DialectProfileEndpoint(dialect, p.validator(), p.users(), p.clients()), browsers);
         }
     }
 }

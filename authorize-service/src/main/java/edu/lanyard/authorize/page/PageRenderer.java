@@ -1,5 +1,6 @@
 package edu.lanyard.authorize.page;
 
+import edu.lanyard.common.config.Branding;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
@@ -24,13 +25,24 @@ public final class PageRenderer {
 
     private final Map<String, PebbleTemplate> templates;
     private final Assets assets;
+    private final PageBranding branding;
 
-    private PageRenderer(Map<String, PebbleTemplate> templates, Assets assets) {
+    private PageRenderer(Map<String, PebbleTemplate> templates, Assets assets, PageBranding branding) {
         this.templates = Map.copyOf(templates);
         this.assets = assets;
+        this.branding = branding;
     }
 
+    /** Pages with Lanyard's own name, logo and colours. */
     public static PageRenderer create(Assets assets) {
+        return create(assets, Branding.none());
+    }
+
+    /**
+     * Pages with the institution's branding; {@code assets} must have been loaded with the same branding (its
+     * stylesheet and logo file are served from there).
+     */
+    public static PageRenderer create(Assets assets, Branding branding) {
         ClasspathLoader loader = new ClasspathLoader(PageRenderer.class.getClassLoader());
         loader.setPrefix("lanyard/templates/");
         loader.setSuffix(".peb");
@@ -49,7 +61,7 @@ public final class PageRenderer {
         for (String page : PAGES) {
             compiled.put(page, engine.getTemplate(page));
         }
-        return new PageRenderer(compiled, assets);
+        return new PageRenderer(compiled, assets, new PageBranding(branding, assets));
     }
 
     String render(String page, PageContext context, Map<String, Object> model) {
@@ -62,7 +74,10 @@ public final class PageRenderer {
         variables.put("lang", context.locale().tag());
         variables.put("languages", context.languageLinks());
         variables.put("stylesheet", assets.url("lanyard.css"));
-        variables.put("icon", assets.url("lanyard-logo.svg"));
+        PageBranding.View brand = branding.in(context.messages());
+        variables.put("brand", brand);
+        variables.put("icon", brand.logoType().isEmpty() ? assets.url("lanyard-logo.svg") : brand.logo());
+        variables.put("iconType", brand.logoType().isEmpty() ? "image/svg+xml" : brand.logoType());
         StringWriter out = new StringWriter(8192);
         try {
             template.evaluate(out, variables);

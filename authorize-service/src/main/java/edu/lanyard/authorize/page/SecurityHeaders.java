@@ -1,5 +1,6 @@
 package edu.lanyard.authorize.page;
 
+import edu.lanyard.common.config.Branding;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -21,16 +22,35 @@ import java.util.Set;
  */
 public final class SecurityHeaders implements Handler<RoutingContext> {
 
-    static final String BASE_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+    static final String BASE_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:%s; "
             + "form-action 'self'%s; frame-ancestors 'none'; base-uri 'none'";
     private static final String SCRIPT_HASHES = SecurityHeaders.class.getName() + ".scriptHashes";
     private static final Set<String> NEVER_FORM_TARGETS =
             Set.of("javascript", "data", "vbscript", "file", "blob", "filesystem", "about");
     private static final String FORM_TARGETS = SecurityHeaders.class.getName() + ".formTargets";
 
+    private final String imageSources;
+
+    /** The strict policy: images from Lanyard itself only. */
+    public SecurityHeaders() {
+        this.imageSources = "";
+    }
+
+    private SecurityHeaders(String imageSources) {
+        this.imageSources = imageSources;
+    }
+
+    /**
+     * The policy for pages showing {@code branding}: a logo on another server adds exactly its origin to
+     * {@code img-src} (the origin is built from the parsed, validated URL, so it cannot add a directive).
+     */
+    public static SecurityHeaders forBranding(Branding branding) {
+        return new SecurityHeaders(branding.logoOrigin().map(origin -> " " + origin).orElse(""));
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
-        ctx.addHeadersEndHandler(ignored -> apply(ctx));
+        ctx.addHeadersEndHandler(ignored -> apply(ctx, imageSources));
         ctx.next();
     }
 
@@ -65,21 +85,26 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
     }
 
     static String contentSecurityPolicy(Set<String> extraFormTargets, String scriptSource) {
+        return contentSecurityPolicy("", extraFormTargets, scriptSource);
+    }
+
+    static String contentSecurityPolicy(String imageSources, Set<String> extraFormTargets, String scriptSource) {
         String extra = extraFormTargets == null || extraFormTargets.isEmpty()
                 ? ""
                 : " " + String.join(" ", extraFormTargets);
-        String policy = String.format(BASE_CSP, extra);
+        String policy = String.format(BASE_CSP, imageSources, extra);
         return scriptSource == null ? policy : policy + "; script-src " + scriptSource;
     }
 
-    private static void apply(RoutingContext ctx) {
+    private static void apply(RoutingContext ctx, String imageSources) {
         MultiMap headers = ctx.response().headers();
         headers.set("X-Content-Type-Options", "nosniff");
         String contentType = headers.get(HttpHeaders.CONTENT_TYPE);
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("text/html")) {
             return;
         }
-        headers.set("Content-Security-Policy", contentSecurityPolicy(ctx.get(FORM_TARGETS), ctx.get(SCRIPT_HASHES)));
+        headers.set("Content-Security-Policy",
+                contentSecurityPolicy(imageSources, ctx.get(FORM_TARGETS), ctx.get(SCRIPT_HASHES)));
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "no-referrer");
         headers.set(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -1,5 +1,6 @@
 package edu.lanyard.authorize.page;
 
+import edu.lanyard.common.config.Branding;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -28,12 +29,17 @@ final class PagesDemoServer implements AutoCloseable {
     }
 
     static PagesDemoServer start() throws Exception {
+        return start(Branding.none());
+    }
+
+    /** The same pages with an institution's {@code branding}, wired as the authorize service wires it. */
+    static PagesDemoServer start(Branding branding) throws Exception {
         Vertx vertx = Vertx.vertx();
-        Assets assets = Assets.load();
-        PageRenderer renderer = PageRenderer.create(assets);
+        Assets assets = Assets.load(Assets.DEFAULT_MOUNT, branding);
+        PageRenderer renderer = PageRenderer.create(assets, branding);
         CsrfTokens csrf = CsrfTokens.withRandomKey();
         Router router = Router.router(vertx);
-        router.route().handler(new SecurityHeaders());
+        router.route().handler(SecurityHeaders.forBranding(branding));
         router.get("/assets/*").handler(new AssetsHandler(assets));
         router.post().handler(BodyHandler.create().setBodyLimit(16 * 1024));
         router.get("/login").handler(ctx -> showLogin(ctx, renderer, csrf, null, null));

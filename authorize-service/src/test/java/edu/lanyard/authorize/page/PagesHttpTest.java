@@ -102,6 +102,8 @@ class PagesHttpTest {
         HttpResponse<String> logo = get("/assets/lanyard-logo.svg");
         assertEquals("image/svg+xml", logo.headers().firstValue("content-type").orElseThrow());
         assertTrue(logo.body().startsWith("<svg"));
+        assertTrue(logo.headers().firstValue("content-security-policy").orElseThrow().endsWith("; sandbox"),
+                "an SVG opened by itself must not run script in Lanyard's origin");
     }
 
     @Test

@@ -5,6 +5,7 @@ import edu.lanyard.common.domain.Client;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Finds a registered client; implementations answer from memory (it is on every token request). */
 @FunctionalInterface
@@ -17,5 +18,14 @@ public interface ClientLookup {
      */
     default Collection<Client> all() {
         return List.of();
+    }
+
+    /**
+     * The origins of every client's registered redirect URIs ({@link BrowserOrigins}), which the browser-facing
+     * endpoints answer CORS requests from. Implementations over many clients should keep the set and recompute it
+     * only when the clients change; this default computes it on every call.
+     */
+    default Set<String> browserOrigins() {
+        return BrowserOrigins.of(all());
     }
 }

@@ -60,7 +60,8 @@ public final class ConfigLoader {
         }
         String issuer = "http://" + c.http().host() + ":" + c.http().port();
         return new LanyardConfig(issuer, c.http(), c.postgres(), c.kafka(), c.hazelcast(), c.durability(),
-                c.tokens(), c.login(), c.dialects(), c.projection(), c.admin(), c.rateLimit());
+                c.tokens(), c.login(), c.dialects(), c.projection(), c.admin(), c.rateLimit(), c.management(),
+                c.branding());
     }
 
     private static void merge(ObjectNode target, ObjectNode source) {
@@ -104,7 +105,8 @@ public final class ConfigLoader {
         }
     }
 
+    /** {@code maxBodyBytes} → {@code MAX_BODY_BYTES}; a locale key {@code zh-CN} → {@code ZH_CN}. */
     static String upperSnake(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('-', '_').toUpperCase(Locale.ROOT);
     }
 }

@@ -19,7 +19,9 @@ public record LanyardConfig(
         Map<String, DialectMount> dialects,
         Projection projection,
         Admin admin,
-        RateLimit rateLimit) {
+        RateLimit rateLimit,
+        Management management,
+        Branding branding) {
 
     /**
      * @param trustForwardedHeaders take the client address and scheme from X-Forwarded-For/-Proto (set it only behind

@@ -1,5 +1,6 @@
 package edu.lanyard.common.db;
 
+import edu.lanyard.common.client.BrowserOrigins;
 import edu.lanyard.common.config.LanyardConfig;
 import edu.lanyard.common.domain.Client;
 import io.vertx.core.Future;
@@ -31,6 +32,7 @@ public final class ClientDirectory {
     private final Vertx vertx;
     private final ClientRepository repository;
     private volatile Map<String, Client> clients = Map.of();
+    private volatile Set<String> browserOrigins = Set.of();
     private volatile DirectoryListener listener;
 
     // guarded by this
@@ -62,6 +64,11 @@ public final class ClientDirectory {
 
     public Collection<Client> all() {
         return clients.values();
+    }
+
+    /** The origins of all registered redirect URIs, recomputed whenever the clients change. */
+    public Set<String> browserOrigins() {
+        return browserOrigins;
     }
 
     public int size() {
@@ -110,7 +117,7 @@ public final class ClientDirectory {
         return repository.findAll().map(all -> {
             Map<String, Client> loaded = new HashMap<>();
             all.forEach(client -> loaded.put(client.clientId(), client));
-            clients = Map.copyOf(loaded);
+            replace(loaded);
             log.debug("loaded {} clients", loaded.size());
             return null;
         });
@@ -138,6 +145,11 @@ public final class ClientDirectory {
         Map<String, Client> next = new HashMap<>(clients);
         ids.forEach(next::remove);
         found.forEach(client -> next.put(client.clientId(), client));
+        replace(next);
+    }
+
+    private void replace(Map<String, Client> next) {
         clients = Map.copyOf(next);
+        browserOrigins = BrowserOrigins.of(next.values());
     }
 }

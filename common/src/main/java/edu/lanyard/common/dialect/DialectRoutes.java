@@ -1,10 +1,13 @@
 package edu.lanyard.common.dialect;
 
+import edu.lanyard.common.http.Cors;
 import edu.lanyard.common.metrics.HttpMetrics;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Puts a dialect's endpoints on a router under its prefix, each service its own part of every dialect. */
@@ -23,6 +26,25 @@ public final class DialectRoutes {
             }
             if (endpoint.post()) {
                 router.post(path).handler(named);
+            }
+        }
+    }
+
+    /** As {@link #mount(Router, ProductDialect, List, String, Handler)}, answering CORS requests by {@code cors}. */
+    public static void mount(Router router, ProductDialect dialect, List<DialectEndpoint> endpoints,
+                             String endpointName, Handler<RoutingContext> handler, Cors cors) {
+        String name = dialect.name() + "." + endpointName;
+        for (DialectEndpoint endpoint : endpoints) {
+            List<HttpMethod> methods = new ArrayList<>();
+            if (endpoint.get()) {
+                methods.add(HttpMethod.GET);
+            }
+            if (endpoint.post()) {
+                methods.add(HttpMethod.POST);
+            }
+            if (!methods.isEmpty()) {
+                cors.route(router, dialect.prefix() + endpoint.path(), methods, handler,
+                        h -> HttpMetrics.named(name, h));
             }
         }
     }

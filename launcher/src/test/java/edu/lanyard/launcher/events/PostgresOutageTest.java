@@ -82,7 +82,7 @@ class PostgresOutageTest {
 
     /** The projector's lag as it reports it on /metrics (Postgres cannot be asked while it is away). */
     private static long lag(LanyardTestServer server) {
-        Matcher lag = LAG.matcher(Http.get(server.baseUrl() + "/metrics", null).body());
+        Matcher lag = LAG.matcher(Http.get(server.managementUrl() + "/metrics", null).body());
         long total = 0;
         while (lag.find()) {
             total += (long) Double.parseDouble(lag.group(1));

@@ -232,7 +232,7 @@ class ProjectionCorrectnessTest {
 
     @Test
     void theProjectorsMetricsAreExposed() {
-        String metrics = Http.get(server.baseUrl() + "/metrics", null).body();
+        String metrics = Http.get(server.managementUrl() + "/metrics", null).body();
         for (String meter : List.of("lanyard_projection_lag{", "lanyard_projection_batch_seconds_count",
                 "lanyard_projection_batch_events_count", "lanyard_projection_events_total{",
                 "lanyard_projection_paused", "lanyard_projection_replay_progress")) {

@@ -115,6 +115,7 @@ class ProjectorCrashTest {
         var pg = config.postgres();
         Map<String, String> env = builder.environment();
         env.put("LANYARD_HTTP_PORT", String.valueOf(httpPort));
+        env.put("LANYARD_MANAGEMENT_PORT", "0");
         env.put("LANYARD_POSTGRES_HOST", pg.host());
         env.put("LANYARD_POSTGRES_PORT", String.valueOf(pg.port()));
         env.put("LANYARD_POSTGRES_DATABASE", pg.database());

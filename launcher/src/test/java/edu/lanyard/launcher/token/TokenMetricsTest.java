@@ -22,7 +22,7 @@ import static edu.lanyard.launcher.token.OAuthAssertions.assertTokenResponse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code GET /metrics}: request counts per endpoint and grant, tokens issued, Kafka publish latency. */
+/** {@code GET /metrics} on the management port: request counts per endpoint and grant, tokens issued, Kafka publish latency. */
 class TokenMetricsTest {
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -48,7 +48,7 @@ class TokenMetricsTest {
     }
 
     private static List<Sample> scrape() {
-        Http.Reply reply = Http.get(server.baseUrl() + "/metrics", null);
+        Http.Reply reply = Http.get(server.managementUrl() + "/metrics", null);
         assertEquals(200, reply.status());
         assertTrue(reply.header("Content-Type").startsWith("text/plain"), reply.header("Content-Type"));
         List<Sample> samples = new ArrayList<>();

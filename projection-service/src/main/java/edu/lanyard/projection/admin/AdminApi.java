@@ -22,6 +22,10 @@ import static edu.lanyard.common.metrics.HttpMetrics.named;
  * everything of a user or a client, the audit log, per-client statistics, and the projector's state and replays.
  */
 public final class AdminApi {
+    /** The error of every {@code /admin} request to a server whose operator API is off. */
+    public static final String DISABLED = "admin_disabled";
+    static final String HOW_TO_ENABLE = "set admin.tokenHash (`lanyard admin new-token` makes a token and its hash)"
+            + " or admin.user and admin.passwordHash (`lanyard admin hash-password`), then restart";
     private static final Duration DEFAULT_STATS_WINDOW = Duration.ofHours(24);
 
     private final Platform platform;
@@ -44,6 +48,15 @@ public final class AdminApi {
         this.authentication = new AdminAuthentication(platform.vertx(), credentials);
         this.projector = projector;
         this.replays = replays;
+    }
+
+    /**
+     * What {@code /admin} answers while no operator credentials are configured: a 404 that says so and how to enable
+     * it, distinguishable from a server that has no operator API at all (and from refused credentials, 401).
+     */
+    public static void mountDisabled(Router router) {
+        router.route("/admin/*").handler(named("admin", ctx -> AdminReplies.error(ctx, 404, DISABLED,
+                "the operator API is disabled on this server: " + HOW_TO_ENABLE)));
     }
 
     public void mount(Router router) {
