@@ -91,9 +91,9 @@ public final class Lanyard {
             String token = operatorToken.get();
             Runtime.getRuntime().addShutdownHook(new Thread(() ->
                     DevOperatorToken.deleteIfStill(DevOperatorToken.FILE, token)));
-            // The token itself stays out of the output (terminal scrollback, captured logs): it is in the file.
-            System.out.println("operator token: in " + DevOperatorToken.FILE + " (owner-only); `lanyard admin status`"
-                    + " here uses it, elsewhere export LANYARD_ADMIN_TOKEN=$(cat " + DevOperatorToken.FILE + ")");
+            // dev only, on loopback: the operator wants a token to paste. A configured server never prints one.
+            System.out.println("operator token for this dev server: " + token + " (also in " + DevOperatorToken.FILE
+                    + ", which `lanyard admin` reads; curl -H 'Authorization: Bearer <token>' .../admin/...)");
         }
         runNode(config, List.copyOf(SERVICES.values()), background(config), line.path("import").orElse(null));
     }

@@ -209,7 +209,7 @@ class ClientAuthRateLimitTest {
 
     /** {@code lanyard_rate_limited_total{endpoint,reason}} as the node's /metrics reports it. */
     private static double refusals(LanyardTestServer node, String endpoint, String reason) {
-        Http.Reply metrics = Http.get(node.baseUrl() + "/metrics", null);
+        Http.Reply metrics = Http.get(node.managementUrl() + "/metrics", null);
         assertEquals(200, metrics.status());
         double total = 0;
         Matcher m = SAMPLE.matcher(metrics.body());
