@@ -30,8 +30,13 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        ctx.addHeadersEndHandler(ignored -> apply(ctx));
+        applyWhenSent(ctx);
         ctx.next();
+    }
+
+    /** Adds the headers to this response when it goes out; for pages sent where this handler did not run. */
+    public static void applyWhenSent(RoutingContext ctx) {
+        ctx.addHeadersEndHandler(ignored -> apply(ctx));
     }
 
     /**
