@@ -18,13 +18,14 @@ import edu.lanyard.common.http.OAuthException;
 import edu.lanyard.common.http.Redirects;
 import edu.lanyard.common.http.Responses;
 import edu.lanyard.common.json.Jsons;
+import edu.lanyard.common.logging.LogRedactor;
 import edu.lanyard.common.runtime.Platform;
 import edu.lanyard.common.session.SessionRecord;
 import edu.lanyard.common.store.KeyValueMap;
 import edu.lanyard.common.store.Sessions;
 import edu.lanyard.common.token.Scopes;
-import edu.lanyard.common.token.TokenHash;
 import edu.lanyard.common.token.TokenFormat;
+import edu.lanyard.common.token.TokenHash;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -201,7 +202,7 @@ public final class SignInFlow {
         }
         OAuthError error = OAuthException.of(failure);
         if (!(failure instanceof OAuthException)) {
-            LOG.error("sign-in failed", failure);
+            LOG.error("sign-in failed", LogRedactor.scrub(failure));
         }
         ErrorKind kind = error.status() == 503 ? ErrorKind.TEMPORARILY_UNAVAILABLE : ErrorKind.SERVER_ERROR;
         showError(ctx, kind, error.error(), error.description(), uiLocales);

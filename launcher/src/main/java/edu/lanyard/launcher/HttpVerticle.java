@@ -1,16 +1,27 @@
 package edu.lanyard.launcher;
 
+import edu.lanyard.common.dialect.DialectBadRequests;
+import edu.lanyard.common.dialect.ProductDialects;
+import edu.lanyard.common.http.MalformedRequestException;
+import edu.lanyard.common.http.OAuthError;
+import edu.lanyard.common.http.WellFormedRequests;
+import edu.lanyard.common.logging.LogRedactor;
 import edu.lanyard.common.metrics.HttpMetrics;
 import edu.lanyard.common.runtime.Platform;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,6 +31,8 @@ import java.util.stream.Collectors;
  * on the same port.
  */
 public final class HttpVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
+
     /** The description of the 404 for a path no service routes. */
     static final String NO_SUCH_ENDPOINT = "no such endpoint";
 
@@ -51,7 +64,11 @@ public final class HttpVerticle extends VerticleBase {
                 .setCompressionSupported(false)
                 .setMaxFormAttributeSize(http.maxBodyBytes())
                 .setIdleTimeout(120);
-        return vertx.createHttpServer(options).requestHandler(router).listen();
+        return vertx.createHttpServer(options)
+                .invalidRequestHandler(HttpVerticle::unreadable)
+                .exceptionHandler(HttpVerticle::connectionFailed)
+                .requestHandler(router)
+                .listen();
     }
 
     Router router() {
@@ -70,8 +87,12 @@ public final class HttpVerticle extends VerticleBase {
         router.route().handler(BodyHandler.create(false)
                 .setBodyLimit(platform.config().http().maxBodyBytes())
                 .setMergeFormAttributes(false));
+        router.route().handler(new WellFormedRequests());
         services.forEach(service -> service.mount(router, platform));
-        router.route().failureHandler(HttpVerticle::failure);
+        DialectBadRequests dialects = new DialectBadRequests(ProductDialects.enabled(platform.config().dialects()));
+        router.route().failureHandler(ctx -> failure(ctx, dialects));
+        // A path the router cannot decode fails before any route matches, so no failure handler sees it.
+        router.errorHandler(400, ctx -> badRequest(ctx, dialects, 400, "the request could not be read"));
         router.errorHandler(404, HttpVerticle::notFound);
         router.errorHandler(405, ctx -> {
             // RFC 9110 §15.5.6: a 405 must say which methods the resource has.
@@ -91,17 +112,22 @@ public final class HttpVerticle extends VerticleBase {
                 .collect(Collectors.joining(", "));
     }
 
-    /** Anything a handler did not answer itself: a clear OAuth-shaped error, never a stack trace. */
-    private static void failure(RoutingContext ctx) {
+    /**
+     * Anything a handler did not answer itself: a clear error in the shape of the endpoint's dialect (standard OAuth
+     * JSON unless a product dialect owns the path), never a stack trace. Failures of the request (4xx) are the
+     * client's and are not logged; others are, redacted, since library messages quote the request.
+     */
+    private static void failure(RoutingContext ctx, DialectBadRequests dialects) {
         int status = ctx.statusCode();
         if (status == 413) {
-            error(ctx, 413, "invalid_request", "the request body is too large");
+            badRequest(ctx, dialects, 413, "the request body is too large");
         } else if (status >= 400 && status < 500) {
-            error(ctx, status, "invalid_request", "the request could not be read");
+            badRequest(ctx, dialects, status, ctx.failure() instanceof MalformedRequestException malformed
+                    ? malformed.getMessage() : "the request could not be read");
         } else {
             if (ctx.failure() != null) {
-                org.slf4j.LoggerFactory.getLogger(HttpVerticle.class).error("unhandled failure on {}",
-                        ctx.normalizedPath(), ctx.failure());
+                LOG.error("unhandled failure on {}", LogRedactor.redact(ctx.request().path()),
+                        LogRedactor.scrub(ctx.failure()));
             }
             error(ctx, 500, "server_error", "the server could not complete the request");
         }
@@ -109,6 +135,48 @@ public final class HttpVerticle extends VerticleBase {
 
     static void notFound(RoutingContext ctx) {
         error(ctx, 404, "not_found", NO_SUCH_ENDPOINT);
+    }
+
+    private static void badRequest(RoutingContext ctx, DialectBadRequests dialects, int status, String description) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        if (!dialects.answer(ctx, new OAuthError("invalid_request", description, status))) {
+            error(ctx, status, "invalid_request", description);
+        }
+    }
+
+    /**
+     * A request the HTTP decoder could not parse (a request line or headers too long, broken framing): the status
+     * it chose (400, 414 or 431) with an OAuth error body, and the connection closed, as the default would.
+     */
+    private static void unreadable(HttpServerRequest request) {
+        DecoderResult result = request.decoderResult();
+        Throwable cause = result == null ? null : result.cause();
+        int status = 400;
+        String description = "the request could not be read";
+        if (cause instanceof TooLongFrameException tooLong) {
+            String message = String.valueOf(tooLong.getMessage());
+            if (message.startsWith("An HTTP line is larger than")) {
+                status = 414;
+                description = "the request line is too long";
+            } else if (message.startsWith("HTTP header is larger than")) {
+                status = 431;
+                description = "the request headers are too large";
+            }
+        }
+        request.response().setStatusCode(status)
+                .putHeader("Content-Type", "application/json;charset=UTF-8")
+                .putHeader("Cache-Control", "no-store")
+                .putHeader("Connection", "close")
+                .end(new JsonObject().put("error", "invalid_request").put("error_description", description).encode());
+    }
+
+    /** A connection-level failure (a client resetting, garbage instead of HTTP): nothing the server did wrong. */
+    private static void connectionFailed(Throwable failure) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("connection failed: {}", LogRedactor.redact(String.valueOf(failure)));
+        }
     }
 
     private static void error(RoutingContext ctx, int status, String error, String description) {

@@ -2,6 +2,7 @@ package edu.lanyard.common.dialect;
 
 import edu.lanyard.common.client.PresentedCredentials;
 import edu.lanyard.common.domain.Client;
+import edu.lanyard.common.http.OAuthError;
 import edu.lanyard.common.http.RequestParams;
 import edu.lanyard.common.http.Responses;
 import edu.lanyard.common.token.ActiveToken;
@@ -132,6 +133,14 @@ public abstract class ProductDialect implements Dialect {
     }
 
     public abstract void renderProfileError(RoutingContext ctx, ProfileFailure failure);
+
+    /**
+     * A profile request that cannot be read at all (malformed parameters): by default the product's invalid_request
+     * as its token endpoint words it.
+     */
+    public void renderProfileRequestError(RoutingContext ctx, OAuthError error) {
+        renderError(ctx, error);
+    }
 
     /** Decision 6: a client may carry a list of the profile fields it is allowed to see ({@code profileFields}). */
     protected Map<String, Object> whitelisted(ProfileSource source, Map<String, Object> fields) {

@@ -30,7 +30,7 @@ public final class RequestParams {
         Map<String, List<String>> asSent = new LinkedHashMap<>();
         for (Source source : sources) {
             MultiMap map = switch (source) {
-                case QUERY -> ctx.queryParams();
+                case QUERY -> WellFormedRequests.query(ctx);
                 case FORM -> ctx.request().formAttributes();
             };
             for (Map.Entry<String, String> entry : map) {
