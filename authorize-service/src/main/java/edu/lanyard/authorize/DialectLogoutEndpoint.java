@@ -6,6 +6,7 @@ import edu.lanyard.authorize.page.PageContext;
 import edu.lanyard.common.dialect.LogoutAnswer;
 import edu.lanyard.common.dialect.ProductDialect;
 import edu.lanyard.common.domain.Client;
+import edu.lanyard.common.http.OAuthException;
 import edu.lanyard.common.http.RequestParams;
 import edu.lanyard.common.http.Responses;
 import edu.lanyard.common.token.ActiveToken;
@@ -35,7 +36,13 @@ public final class DialectLogoutEndpoint implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        RequestParams params = dialect.params(ctx);
+        RequestParams params;
+        try {
+            params = dialect.params(ctx);
+        } catch (OAuthException e) {
+            flow.fail(ctx, e, null); // an undecodable query string
+            return;
+        }
         String target = dialect.logoutTargetParameters().stream().map(params::firstOrNull)
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         List<String> tokens = dialect.revokesPresentedTokensOnLogout()

@@ -4,6 +4,7 @@ import edu.lanyard.authorize.page.HtmlResponse;
 import edu.lanyard.authorize.page.LogoutPage;
 import edu.lanyard.authorize.page.PageContext;
 import edu.lanyard.common.domain.Client;
+import edu.lanyard.common.http.OAuthException;
 import edu.lanyard.common.http.RequestParams;
 import edu.lanyard.common.session.SessionRecord;
 import io.vertx.core.Future;
@@ -38,9 +39,15 @@ public final class LogoutEndpoint implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         boolean post = ctx.request().method() == HttpMethod.POST;
-        RequestParams params = RequestParams.from(ctx, post
-                ? List.of(RequestParams.Source.QUERY, RequestParams.Source.FORM)
-                : List.of(RequestParams.Source.QUERY));
+        RequestParams params;
+        try {
+            params = RequestParams.from(ctx, post
+                    ? List.of(RequestParams.Source.QUERY, RequestParams.Source.FORM)
+                    : List.of(RequestParams.Source.QUERY));
+        } catch (OAuthException e) {
+            flow.fail(ctx, e, null); // an undecodable query string
+            return;
+        }
         Optional<IdTokenHints.Hint> hint = hints.verify(params.firstOrNull("id_token_hint"));
         String clientId = hint.map(IdTokenHints.Hint::clientId).orElse(params.firstOrNull("client_id"));
         Optional<Client> client = Optional.ofNullable(clientId).flatMap(flow.platform.clients()::find);

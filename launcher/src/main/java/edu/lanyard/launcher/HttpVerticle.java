@@ -1,5 +1,6 @@
 package edu.lanyard.launcher;
 
+import edu.lanyard.common.http.OAuthException;
 import edu.lanyard.common.metrics.HttpMetrics;
 import edu.lanyard.common.runtime.Platform;
 import io.vertx.core.Future;
@@ -87,7 +88,10 @@ public final class HttpVerticle extends VerticleBase {
     /** Anything a handler did not answer itself: a clear OAuth-shaped error, never a stack trace. */
     private static void failure(RoutingContext ctx) {
         int status = ctx.statusCode();
-        if (status == 413) {
+        if (ctx.failure() instanceof OAuthException oauth && oauth.error().status() < 500) {
+            // A handler let the client's own error escape (Vert.x calls that a 500): answer it as what it is.
+            error(ctx, oauth.error().status(), oauth.error().error(), oauth.error().description());
+        } else if (status == 413) {
             error(ctx, 413, "invalid_request", "the request body is too large");
         } else if (status >= 400 && status < 500) {
             error(ctx, status, "invalid_request", "the request could not be read");

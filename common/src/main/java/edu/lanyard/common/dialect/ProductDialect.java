@@ -62,8 +62,8 @@ public abstract class ProductDialect implements Dialect {
     }
 
     @Override
-    public PresentedCredentials credentials(RoutingContext ctx, RequestParams params) {
-        return ServletCredentials.read(ctx.request().getHeader("Authorization"), params, true, false);
+    public PresentedCredentials credentials(String authorization, RequestParams params) {
+        return ServletCredentials.read(authorization, params, true, false);
     }
 
     @Override
@@ -101,12 +101,16 @@ public abstract class ProductDialect implements Dialect {
     // ---- profile ----
 
     /** Where the product's resource endpoint looked for the access token: parameter, then Bearer header. */
-    public Optional<String> profileToken(RoutingContext ctx, RequestParams params) {
+    public final Optional<String> profileToken(RoutingContext ctx, RequestParams params) {
+        return profileToken(ctx.request().getHeader("Authorization"), params);
+    }
+
+    /** The same from the Authorization header (null when absent) and the parameters. */
+    public Optional<String> profileToken(String header, RequestParams params) {
         Optional<String> param = params.first("access_token");
         if (param.isPresent()) {
             return param;
         }
-        String header = ctx.request().getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 && !header.substring(7).isBlank()) {
             return Optional.of(header.substring(7).trim());

@@ -2,12 +2,14 @@ package edu.lanyard.common.http;
 
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The parameters of one request, gathered from the places a dialect allows, in order (servlet semantics: query
@@ -24,13 +26,20 @@ public final class RequestParams {
     public enum Source { QUERY, FORM }
 
     public static RequestParams from(RoutingContext ctx, List<Source> sources) {
+        return from(source -> switch (source) {
+            case QUERY -> ctx.queryParams();
+            case FORM -> ctx.request().formAttributes();
+        }, sources);
+    }
+
+    /**
+     * The same without a RoutingContext: {@code decoded} gives a source's parameters as Vert.x decodes them. A query
+     * string Vert.x cannot decode (a bad percent escape) is the client's invalid_request, not a server error.
+     */
+    public static RequestParams from(Function<Source, MultiMap> decoded, List<Source> sources) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         for (Source source : sources) {
-            MultiMap map = switch (source) {
-                case QUERY -> ctx.queryParams();
-                case FORM -> ctx.request().formAttributes();
-            };
-            for (Map.Entry<String, String> entry : map) {
+            for (Map.Entry<String, String> entry : decode(decoded, source)) {
                 String value = entry.getValue() == null ? "" : entry.getValue().strip();
                 if (!value.isEmpty()) {
                     values.computeIfAbsent(entry.getKey(), k -> new ArrayList<>(1)).add(value);
@@ -38,6 +47,18 @@ public final class RequestParams {
             }
         }
         return new RequestParams(values);
+    }
+
+    private static MultiMap decode(Function<Source, MultiMap> decoded, Source source) {
+        try {
+            return decoded.apply(source);
+        } catch (HttpException e) {
+            if (e.getStatusCode() >= 500) {
+                throw e;
+            }
+            throw new OAuthError("invalid_request", "the " + source.name().toLowerCase(java.util.Locale.ROOT)
+                    + " parameters could not be decoded", e.getStatusCode()).toException();
+        }
     }
 
     public static RequestParams of(Map<String, String> single) {
