@@ -46,12 +46,21 @@ public final class LocaleNegotiator {
      */
     public static UiLocale resolve(RoutingContext ctx, String uiLocales) {
         HttpServerRequest request = ctx.request();
-        String langParam = request.getParam(QUERY_PARAM);
+        String langParam = queryParam(request, QUERY_PARAM);
         Cookie cookie = request.getCookie(COOKIE);
         UiLocale chosen = negotiate(langParam, uiLocales, cookie == null ? null : cookie.getValue(),
                 request.getHeader("Accept-Language"));
         UiLocale.match(langParam).ifPresent(explicit -> remember(ctx, explicit));
         return chosen;
+    }
+
+    /** A query parameter, or null when the query string is not validly encoded: its error page is still shown. */
+    private static String queryParam(HttpServerRequest request, String name) {
+        try {
+            return request.getParam(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     public static Messages messages(RoutingContext ctx, String uiLocales) {

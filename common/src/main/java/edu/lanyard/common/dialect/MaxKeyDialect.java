@@ -166,7 +166,7 @@ public class MaxKeyDialect extends ProductDialect {
             return Optional.empty();
         }
         String value = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7) : header;
-        return value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        return presentedToken(value);
     }
 
     @Override

@@ -111,11 +111,16 @@ public abstract class ProductDialect implements Dialect {
         if (param.isPresent()) {
             return param;
         }
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                && !header.substring(7).isBlank()) {
-            return Optional.of(header.substring(7).trim());
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return presentedToken(header.substring(7));
         }
         return Optional.empty();
+    }
+
+    /** The token in a header value, if anything is left once control characters and white space are trimmed. */
+    protected static Optional<String> presentedToken(String value) {
+        String token = value.trim();
+        return token.isBlank() ? Optional.empty() : Optional.of(token);
     }
 
     /** Whether the product accepted a token of this shape at all; decision 2 keeps MaxKey's UUID check. */

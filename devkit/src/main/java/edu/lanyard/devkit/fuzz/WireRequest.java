@@ -38,7 +38,9 @@ import java.util.Optional;
  *
  * The first line holds the method and the request target (anything after them, such as {@code HTTP/1.1}, is
  * ignored); header lines follow up to an empty line; the rest is the body. Lines end in LF or CRLF. As Netty reads
- * a request head, the request line and the headers are read byte for byte as ISO-8859-1.
+ * a request head, the request line and the headers are read byte for byte as ISO-8859-1. Header values are taken as
+ * written, control characters included, although Vert.x refuses those before a handler runs: the code that reads a
+ * header should not depend on that.
  */
 public final class WireRequest {
     private final String method;
