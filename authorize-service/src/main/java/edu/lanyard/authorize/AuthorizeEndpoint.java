@@ -2,6 +2,7 @@ package edu.lanyard.authorize;
 
 import edu.lanyard.authorize.page.LoginProblem;
 import edu.lanyard.common.http.OAuthError;
+import edu.lanyard.common.http.OAuthException;
 import edu.lanyard.common.http.RequestParams;
 import edu.lanyard.common.session.SessionRecord;
 import io.vertx.core.Future;
@@ -32,7 +33,13 @@ public final class AuthorizeEndpoint implements Handler<RoutingContext> {
         List<RequestParams.Source> sources = ctx.request().method() == HttpMethod.POST
                 ? List.of(RequestParams.Source.QUERY, RequestParams.Source.FORM)
                 : List.of(RequestParams.Source.QUERY);
-        RequestParams params = RequestParams.from(ctx, sources);
+        RequestParams params;
+        try {
+            params = RequestParams.from(ctx, sources);
+        } catch (OAuthException e) {
+            flow.fail(ctx, e, null); // an undecodable query string
+            return;
+        }
         String uiLocales = params.firstOrNull("ui_locales");
         Future<Void> done;
         try {

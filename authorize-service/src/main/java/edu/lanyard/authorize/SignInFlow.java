@@ -204,7 +204,8 @@ public final class SignInFlow {
         if (!(failure instanceof OAuthException)) {
             LOG.error("sign-in failed", LogRedactor.scrub(failure));
         }
-        ErrorKind kind = error.status() == 503 ? ErrorKind.TEMPORARILY_UNAVAILABLE : ErrorKind.SERVER_ERROR;
+        ErrorKind kind = error.status() == 503 ? ErrorKind.TEMPORARILY_UNAVAILABLE
+                : error.status() < 500 ? ErrorKind.BAD_REQUEST : ErrorKind.SERVER_ERROR;
         showError(ctx, kind, error.error(), error.description(), uiLocales);
     }
 

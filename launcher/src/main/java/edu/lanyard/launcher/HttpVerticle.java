@@ -6,6 +6,7 @@ import edu.lanyard.common.http.MalformedRequestException;
 import edu.lanyard.common.http.OAuthError;
 import edu.lanyard.common.http.WellFormedRequests;
 import edu.lanyard.common.logging.LogRedactor;
+import edu.lanyard.common.http.OAuthException;
 import edu.lanyard.common.metrics.HttpMetrics;
 import edu.lanyard.common.runtime.Platform;
 import io.netty.handler.codec.DecoderResult;
@@ -24,6 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +39,8 @@ public final class HttpVerticle extends VerticleBase {
     /** The description of the 404 for a path no service routes. */
     static final String NO_SUCH_ENDPOINT = "no such endpoint";
 
+    private static final Set<HttpMethod> FORM_METHODS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
+            HttpMethod.DELETE);
     private final Platform platform;
     private final List<ServiceMount> services;
     private final HealthChecks health;
@@ -84,9 +89,16 @@ public final class HttpVerticle extends VerticleBase {
             router.get("/metrics").handler(HttpMetrics.named("metrics",
                     new MetricsAccess(platform.config().management(), metricsScrape)));
         }
-        router.route().handler(BodyHandler.create(false)
+        BodyHandler bodies = BodyHandler.create(false)
                 .setBodyLimit(platform.config().http().maxBodyBytes())
-                .setMergeFormAttributes(false));
+                .setMergeFormAttributes(false);
+        router.route().handler(ctx -> {
+            if (formOnMethodWithoutForms(ctx.request())) {
+                ctx.next(); // nothing to decode, and BodyHandler would fail the request with a 500
+            } else {
+                bodies.handle(ctx);
+            }
+        });
         router.route().handler(new WellFormedRequests());
         services.forEach(service -> service.mount(router, platform));
         DialectBadRequests dialects = new DialectBadRequests(ProductDialects.enabled(platform.config().dialects()));
@@ -100,6 +112,19 @@ public final class HttpVerticle extends VerticleBase {
             error(ctx, 405, "invalid_request", "method not allowed here");
         });
         return router;
+    }
+
+    /**
+     * A GET (or HEAD, OPTIONS…) labelled as a form, as some HTTP client libraries send one: Vert.x decodes forms only
+     * on POST, PUT, PATCH and DELETE and throws an IllegalStateException for any other method.
+     */
+    private static boolean formOnMethodWithoutForms(HttpServerRequest request) {
+        String type = request.getHeader("Content-Type");
+        if (type == null || FORM_METHODS.contains(request.method())) {
+            return false;
+        }
+        String lower = type.toLowerCase(Locale.ROOT);
+        return lower.startsWith("application/x-www-form-urlencoded") || lower.startsWith("multipart/form-data");
     }
 
     private static String allowedMethods(Router router, String path) {
@@ -119,7 +144,10 @@ public final class HttpVerticle extends VerticleBase {
      */
     private static void failure(RoutingContext ctx, DialectBadRequests dialects) {
         int status = ctx.statusCode();
-        if (status == 413) {
+        if (ctx.failure() instanceof OAuthException oauth && oauth.error().status() < 500) {
+            // A handler let the client's own error escape (Vert.x calls that a 500): answer it as what it is.
+            badRequest(ctx, dialects, oauth.error().status(), oauth.error().description(), oauth.error().error());
+        } else if (status == 413) {
             badRequest(ctx, dialects, 413, "the request body is too large");
         } else if (status >= 400 && status < 500) {
             badRequest(ctx, dialects, status, ctx.failure() instanceof MalformedRequestException malformed
@@ -138,11 +166,16 @@ public final class HttpVerticle extends VerticleBase {
     }
 
     private static void badRequest(RoutingContext ctx, DialectBadRequests dialects, int status, String description) {
+        badRequest(ctx, dialects, status, description, "invalid_request");
+    }
+
+    private static void badRequest(RoutingContext ctx, DialectBadRequests dialects, int status, String description,
+                                   String error) {
         if (ctx.response().ended()) {
             return;
         }
-        if (!dialects.answer(ctx, new OAuthError("invalid_request", description, status))) {
-            error(ctx, status, "invalid_request", description);
+        if (!dialects.answer(ctx, new OAuthError(error, description, status))) {
+            error(ctx, status, error, description);
         }
     }
 
