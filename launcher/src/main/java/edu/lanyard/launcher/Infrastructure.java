@@ -9,6 +9,7 @@ import edu.lanyard.devkit.LocalPostgres;
 import edu.lanyard.projection.coldstart.ColdStart;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.nio.file.Path;
@@ -86,10 +87,17 @@ public final class Infrastructure implements AutoCloseable {
     private static void awaitLeaders(Admin admin, String topic) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
-            var description = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
-                    .get(topic);
-            if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
-                return;
+            try {
+                var description = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
+                        .get(topic);
+                if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                // A topic just created may not be in the metadata of the broker asked yet: that passes.
+                if (!(e.getCause() instanceof RetriableException)) {
+                    throw e;
+                }
             }
             if (System.nanoTime() - deadline > 0) {
                 throw new IllegalStateException("topic " + topic + " has partitions without a leader");

@@ -39,6 +39,8 @@ final class ManagementVerticle extends VerticleBase {
                 .setHost(settings.host())
                 .setPort(settings.port())
                 .setCompressionSupported(false)
+                // Scrapers and probes speak HTTP/1.1; an h2c upgrade of a multi-megabyte scrape is only a risk.
+                .setHttp2ClearTextEnabled(false)
                 .setIdleTimeout(120);
         return vertx.createHttpServer(options).requestHandler(router).listen()
                 .onSuccess(server -> port = server.actualPort())
