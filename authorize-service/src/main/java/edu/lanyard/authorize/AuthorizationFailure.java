@@ -1,7 +1,7 @@
 package edu.lanyard.authorize;
 
 import edu.lanyard.authorize.page.ErrorKind;
-import edu.lanyard.common.http.OAuthError;
+import edu.lanyard.core.error.OAuthError;
 
 /**
  * Why an authorization request cannot proceed. Before the client and redirect URI are trusted, the user sees an

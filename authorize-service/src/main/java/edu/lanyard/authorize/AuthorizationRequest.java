@@ -1,6 +1,6 @@
 package edu.lanyard.authorize;
 
-import edu.lanyard.common.token.Scopes;
+import edu.lanyard.core.token.Scopes;
 
 import java.util.Set;
 

@@ -1,15 +1,15 @@
 package edu.lanyard.authorize;
 
 import edu.lanyard.authorize.page.ErrorKind;
-import edu.lanyard.common.client.ClientLookup;
-import edu.lanyard.common.domain.Client;
-import edu.lanyard.common.domain.GrantType;
-import edu.lanyard.common.http.HeaderValues;
-import edu.lanyard.common.http.OAuthError;
-import edu.lanyard.common.http.OAuthException;
-import edu.lanyard.common.http.RequestParams;
-import edu.lanyard.common.token.Pkce;
-import edu.lanyard.common.token.Scopes;
+import edu.lanyard.core.client.ClientLookup;
+import edu.lanyard.core.domain.Client;
+import edu.lanyard.core.domain.GrantType;
+import edu.lanyard.core.domain.HeaderValues;
+import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.error.OAuthException;
+import edu.lanyard.core.request.RequestParams;
+import edu.lanyard.core.token.Pkce;
+import edu.lanyard.core.token.Scopes;
 
 import java.util.Set;
 

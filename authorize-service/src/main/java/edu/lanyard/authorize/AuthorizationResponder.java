@@ -1,21 +1,21 @@
 package edu.lanyard.authorize;
 
 import edu.lanyard.authorize.page.ErrorKind;
-import edu.lanyard.common.domain.Client;
-import edu.lanyard.common.event.CodeIssued;
-import edu.lanyard.common.event.EventMeta;
-import edu.lanyard.common.http.HeaderValues;
-import edu.lanyard.common.http.OAuthError;
-import edu.lanyard.common.oidc.IdTokenRequest;
-import edu.lanyard.common.runtime.Platform;
-import edu.lanyard.common.session.SessionRecord;
-import edu.lanyard.common.store.Sessions;
-import edu.lanyard.common.token.AuthorizationCodeRecord;
-import edu.lanyard.common.token.IssueRequest;
-import edu.lanyard.common.token.IssuedTokens;
-import edu.lanyard.common.token.TokenHash;
-import edu.lanyard.common.token.TokenIssuer;
-import edu.lanyard.common.token.TokenKind;
+import edu.lanyard.core.domain.Client;
+import edu.lanyard.core.event.CodeIssued;
+import edu.lanyard.core.event.EventMeta;
+import edu.lanyard.core.domain.HeaderValues;
+import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.oidc.IdTokenRequest;
+import edu.lanyard.core.runtime.Platform;
+import edu.lanyard.core.session.SessionRecord;
+import edu.lanyard.core.store.Sessions;
+import edu.lanyard.core.token.AuthorizationCodeRecord;
+import edu.lanyard.core.token.IssueRequest;
+import edu.lanyard.core.token.IssuedTokens;
+import edu.lanyard.core.token.TokenHash;
+import edu.lanyard.core.token.TokenIssuer;
+import edu.lanyard.core.token.TokenKind;
 import io.vertx.core.Future;
 
 import java.util.LinkedHashMap;

@@ -1,10 +1,12 @@
 package edu.lanyard.authorize;
 
+import edu.lanyard.dialects.http.HttpRequestParams;
+
 import edu.lanyard.authorize.page.LoginProblem;
-import edu.lanyard.common.http.OAuthError;
-import edu.lanyard.common.http.OAuthException;
-import edu.lanyard.common.http.RequestParams;
-import edu.lanyard.common.session.SessionRecord;
+import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.error.OAuthException;
+import edu.lanyard.core.request.RequestParams;
+import edu.lanyard.core.session.SessionRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
@@ -35,7 +37,7 @@ public final class AuthorizeEndpoint implements Handler<RoutingContext> {
                 : List.of(RequestParams.Source.QUERY);
         RequestParams params;
         try {
-            params = RequestParams.from(ctx, sources);
+            params = HttpRequestParams.from(ctx, sources);
         } catch (OAuthException e) {
             flow.fail(ctx, e, null); // an undecodable query string
             return;

@@ -1,27 +1,29 @@
 package edu.lanyard.authorize;
 
+
+
 import edu.lanyard.authorize.page.Assets;
 import edu.lanyard.authorize.page.AssetsHandler;
 import edu.lanyard.authorize.page.PageRenderer;
 import edu.lanyard.authorize.page.SecurityHeaders;
-import edu.lanyard.common.config.Branding;
-import edu.lanyard.common.dialect.DialectEndpoint;
-import edu.lanyard.common.dialect.DialectRoutes;
-import edu.lanyard.common.dialect.ProductDialect;
-import edu.lanyard.common.dialect.ProductDialects;
-import edu.lanyard.common.runtime.Platform;
-import edu.lanyard.common.store.KeyValueMap;
-import edu.lanyard.common.store.Sessions;
+import edu.lanyard.core.config.Branding;
+import edu.lanyard.dialects.DialectEndpoint;
+import edu.lanyard.dialects.DialectRoutes;
+import edu.lanyard.dialects.ProductDialect;
+import edu.lanyard.dialects.ProductDialects;
+import edu.lanyard.core.runtime.Platform;
+import edu.lanyard.core.store.KeyValueMap;
+import edu.lanyard.core.store.Sessions;
 import io.vertx.core.Context;
 import io.vertx.core.shareddata.Shareable;
-import edu.lanyard.common.store.StoreMaps;
+import edu.lanyard.core.store.StoreMaps;
 import io.vertx.ext.web.Router;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static edu.lanyard.common.metrics.HttpMetrics.named;
+import static edu.lanyard.dialects.http.HttpMetrics.named;
 
 /**
  * The authorize service's routes: authorization endpoint, login and consent pages, logout, page assets; and each
@@ -96,9 +98,9 @@ public final class AuthorizeService {
     }
 
     static SignInFlow flow(Platform platform, PageRenderer pages, Map<String, FrontChannelDialect> dialects) {
-        var hz = platform.hazelcast();
-        return new SignInFlow(platform, new Sessions(platform.vertx(), hz), CsrfKey.shared(hz), pages,
-                new KeyValueMap(platform.vertx(), hz, "lanyard.pending-authorizations"),
-                new KeyValueMap(platform.vertx(), hz, StoreMaps.CONSENTS), dialects);
+        var maps = platform.sharedMaps();
+        return new SignInFlow(platform, platform.sessions(), CsrfKey.shared(maps), pages,
+                maps.map("lanyard.pending-authorizations"),
+                maps.map(StoreMaps.CONSENTS), dialects);
     }
 }

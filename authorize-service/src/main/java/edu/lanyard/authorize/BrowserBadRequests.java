@@ -5,7 +5,7 @@ import edu.lanyard.authorize.page.ErrorPage;
 import edu.lanyard.authorize.page.HtmlResponse;
 import edu.lanyard.authorize.page.PageContext;
 import edu.lanyard.authorize.page.SecurityHeaders;
-import edu.lanyard.common.http.MalformedRequestException;
+import edu.lanyard.core.error.MalformedRequestException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 

@@ -1,8 +1,8 @@
 package edu.lanyard.authorize;
 
 import edu.lanyard.authorize.page.ErrorKind;
-import edu.lanyard.common.domain.Client;
-import edu.lanyard.common.http.OAuthError;
+import edu.lanyard.core.domain.Client;
+import edu.lanyard.core.error.OAuthError;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -22,7 +22,7 @@ public final class ConsentEndpoint implements Handler<RoutingContext> {
         String rid = ctx.request().getFormAttribute("rid");
         Future.all(flow.parked(rid), flow.currentSession(ctx)).compose(both -> {
             Optional<AuthorizationRequest> parked = both.resultAt(0);
-            Optional<edu.lanyard.common.session.SessionRecord> session = both.resultAt(1);
+            Optional<edu.lanyard.core.session.SessionRecord> session = both.resultAt(1);
             if (parked.isEmpty() || session.isEmpty() || !flow.csrf.verify(ctx, rid)) {
                 flow.showError(ctx, ErrorKind.REQUEST_EXPIRED, "invalid_request",
                         "this consent request has expired; go back to the application and start again", null);

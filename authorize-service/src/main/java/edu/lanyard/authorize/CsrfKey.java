@@ -1,6 +1,6 @@
 package edu.lanyard.authorize;
 
-import com.hazelcast.core.HazelcastInstance;
+import edu.lanyard.core.store.SharedMaps;
 import edu.lanyard.authorize.page.CsrfTokens;
 
 import java.security.SecureRandom;
@@ -14,11 +14,10 @@ final class CsrfKey {
     private CsrfKey() {
     }
 
-    static CsrfTokens shared(HazelcastInstance hazelcast) {
+    static CsrfTokens shared(SharedMaps maps) {
         byte[] candidate = new byte[32];
         new SecureRandom().nextBytes(candidate);
         String encoded = Base64.getEncoder().encodeToString(candidate);
-        String winner = hazelcast.<String, String>getMap("lanyard.secrets").putIfAbsent("csrf-key", encoded);
-        return new CsrfTokens(Base64.getDecoder().decode(winner != null ? winner : encoded));
+        return new CsrfTokens(Base64.getDecoder().decode(maps.settle("lanyard.secrets", "csrf-key", encoded)));
     }
 }

@@ -1,13 +1,15 @@
 package edu.lanyard.authorize;
 
+import edu.lanyard.dialects.http.HttpRequestParams;
+
 import edu.lanyard.authorize.page.ErrorKind;
 import edu.lanyard.authorize.page.HtmlResponse;
 import edu.lanyard.authorize.page.LogoutPage;
 import edu.lanyard.authorize.page.PageContext;
-import edu.lanyard.common.domain.Client;
-import edu.lanyard.common.http.HeaderValues;
-import edu.lanyard.common.http.RequestParams;
-import edu.lanyard.common.session.SessionRecord;
+import edu.lanyard.core.domain.Client;
+import edu.lanyard.core.domain.HeaderValues;
+import edu.lanyard.core.request.RequestParams;
+import edu.lanyard.core.session.SessionRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
@@ -40,7 +42,7 @@ public final class LogoutEndpoint implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         boolean post = ctx.request().method() == HttpMethod.POST;
-        RequestParams params = RequestParams.from(ctx, post
+        RequestParams params = HttpRequestParams.from(ctx, post
                 ? List.of(RequestParams.Source.QUERY, RequestParams.Source.FORM)
                 : List.of(RequestParams.Source.QUERY));
         String uiLocales = params.firstOrNull("ui_locales");

@@ -1,9 +1,9 @@
 package edu.lanyard.authorize;
 
-import edu.lanyard.common.dialect.ProductDialect;
-import edu.lanyard.common.domain.Client;
-import edu.lanyard.common.token.IssuedTokens;
-import edu.lanyard.common.token.TokenFormat;
+import edu.lanyard.dialects.ProductDialect;
+import edu.lanyard.core.domain.Client;
+import edu.lanyard.core.token.IssuedTokens;
+import edu.lanyard.core.token.TokenFormat;
 
 import java.util.Map;
 

@@ -1,12 +1,12 @@
 package edu.lanyard.authorize;
 
-import edu.lanyard.common.event.EventMeta;
-import edu.lanyard.common.event.SessionEnded;
-import edu.lanyard.common.http.Responses;
-import edu.lanyard.common.runtime.Platform;
-import edu.lanyard.common.session.SessionRecord;
-import edu.lanyard.common.store.Sessions;
-import edu.lanyard.common.token.TokenHash;
+import edu.lanyard.core.event.EventMeta;
+import edu.lanyard.core.event.SessionEnded;
+import edu.lanyard.dialects.http.Responses;
+import edu.lanyard.core.runtime.Platform;
+import edu.lanyard.core.session.SessionRecord;
+import edu.lanyard.core.store.Sessions;
+import edu.lanyard.core.token.TokenHash;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 

@@ -1,5 +1,7 @@
 package edu.lanyard.authorize;
 
+import edu.lanyard.dialects.http.EdgeErrors;
+
 import edu.lanyard.authorize.page.ConsentPage;
 import edu.lanyard.authorize.page.CsrfTokens;
 import edu.lanyard.authorize.page.ErrorKind;
@@ -10,22 +12,22 @@ import edu.lanyard.authorize.page.LoginProblem;
 import edu.lanyard.authorize.page.PageContext;
 import edu.lanyard.authorize.page.PageRenderer;
 import edu.lanyard.authorize.page.SecurityHeaders;
-import edu.lanyard.common.domain.Client;
-import edu.lanyard.common.event.ConsentGranted;
-import edu.lanyard.common.event.EventMeta;
-import edu.lanyard.common.http.OAuthError;
-import edu.lanyard.common.http.OAuthException;
-import edu.lanyard.common.http.Redirects;
-import edu.lanyard.common.http.Responses;
-import edu.lanyard.common.json.Jsons;
-import edu.lanyard.common.logging.LogRedactor;
-import edu.lanyard.common.runtime.Platform;
-import edu.lanyard.common.session.SessionRecord;
-import edu.lanyard.common.store.KeyValueMap;
-import edu.lanyard.common.store.Sessions;
-import edu.lanyard.common.token.Scopes;
-import edu.lanyard.common.token.TokenFormat;
-import edu.lanyard.common.token.TokenHash;
+import edu.lanyard.core.domain.Client;
+import edu.lanyard.core.event.ConsentGranted;
+import edu.lanyard.core.event.EventMeta;
+import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.error.OAuthException;
+import edu.lanyard.dialects.http.Redirects;
+import edu.lanyard.dialects.http.Responses;
+import edu.lanyard.core.json.Jsons;
+import edu.lanyard.core.logging.LogRedactor;
+import edu.lanyard.core.runtime.Platform;
+import edu.lanyard.core.session.SessionRecord;
+import edu.lanyard.core.store.KeyValueMap;
+import edu.lanyard.core.store.Sessions;
+import edu.lanyard.core.token.Scopes;
+import edu.lanyard.core.token.TokenFormat;
+import edu.lanyard.core.token.TokenHash;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -131,7 +133,7 @@ public final class SignInFlow {
 
     /** Keeps the request in the cluster while the user fills a form; answers the request id. */
     Future<String> park(AuthorizationRequest request) {
-        String rid = new TokenFormat.Opaque256().mint(edu.lanyard.common.token.TokenKind.AUTHORIZATION_CODE);
+        String rid = new TokenFormat.Opaque256().mint(edu.lanyard.core.token.TokenKind.AUTHORIZATION_CODE);
         return pending.put(rid, Jsons.write(request), PENDING_SECONDS).map(rid);
     }
 
@@ -200,7 +202,7 @@ public final class SignInFlow {
             }
             return;
         }
-        OAuthError error = OAuthException.of(failure);
+        OAuthError error = EdgeErrors.of(failure);
         if (!(failure instanceof OAuthException)) {
             LOG.error("sign-in failed", LogRedactor.scrub(failure));
         }

@@ -1,16 +1,18 @@
 package edu.lanyard.authorize;
 
+import edu.lanyard.dialects.http.HttpRequestParams;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import edu.lanyard.common.dialect.ProductDialects;
-import edu.lanyard.common.domain.AccessTokenFormat;
-import edu.lanyard.common.domain.Client;
-import edu.lanyard.common.domain.GrantType;
-import edu.lanyard.common.domain.RedirectUriMatch;
-import edu.lanyard.common.http.OAuthError;
-import edu.lanyard.common.http.OAuthException;
-import edu.lanyard.common.http.RequestParams;
-import edu.lanyard.common.token.Pkce;
-import edu.lanyard.common.token.Scopes;
+import edu.lanyard.dialects.ProductDialects;
+import edu.lanyard.core.domain.AccessTokenFormat;
+import edu.lanyard.core.domain.Client;
+import edu.lanyard.core.domain.GrantType;
+import edu.lanyard.core.domain.RedirectUriMatch;
+import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.error.OAuthException;
+import edu.lanyard.core.request.RequestParams;
+import edu.lanyard.core.token.Pkce;
+import edu.lanyard.core.token.Scopes;
 import edu.lanyard.devkit.fuzz.WireRequest;
 import io.vertx.core.MultiMap;
 
@@ -89,7 +91,7 @@ class AuthorizationRequestParserFuzzTest {
                 source == RequestParams.Source.QUERY ? wire.query() : form.get();
         RequestParams params;
         try {
-            params = RequestParams.from(decoded, wire.isPost()
+            params = HttpRequestParams.from(decoded, wire.isPost()
                     ? List.of(RequestParams.Source.QUERY, RequestParams.Source.FORM)
                     : List.of(RequestParams.Source.QUERY));
         } catch (OAuthException e) {

@@ -1,8 +1,8 @@
 package edu.lanyard.launcher;
 
-import edu.lanyard.common.config.ConfigLoader;
-import edu.lanyard.common.config.LanyardConfig;
-import edu.lanyard.common.crypto.PasswordHasher;
+import edu.lanyard.core.config.ConfigLoader;
+import edu.lanyard.core.config.LanyardConfig;
+import edu.lanyard.core.crypto.PasswordHasher;
 import edu.lanyard.projection.admin.AdminApi;
 import edu.lanyard.projection.admin.AdminCredentials;
 import io.vertx.core.json.JsonObject;

@@ -1,14 +1,14 @@
 package edu.lanyard.launcher;
 
-import edu.lanyard.common.dialect.DialectBadRequests;
-import edu.lanyard.common.dialect.ProductDialects;
-import edu.lanyard.common.http.MalformedRequestException;
-import edu.lanyard.common.http.OAuthError;
-import edu.lanyard.common.http.WellFormedRequests;
-import edu.lanyard.common.logging.LogRedactor;
-import edu.lanyard.common.http.OAuthException;
-import edu.lanyard.common.metrics.HttpMetrics;
-import edu.lanyard.common.runtime.Platform;
+import edu.lanyard.dialects.DialectBadRequests;
+import edu.lanyard.dialects.ProductDialects;
+import edu.lanyard.core.error.MalformedRequestException;
+import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.dialects.http.WellFormedRequests;
+import edu.lanyard.core.logging.LogRedactor;
+import edu.lanyard.core.error.OAuthException;
+import edu.lanyard.dialects.http.HttpMetrics;
+import edu.lanyard.core.runtime.Platform;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.vertx.core.Future;

@@ -1,9 +1,9 @@
 package edu.lanyard.launcher;
 
 import com.hazelcast.core.HazelcastInstance;
-import edu.lanyard.common.config.LanyardConfig;
-import edu.lanyard.common.db.Migrations;
-import edu.lanyard.common.hazelcast.HazelcastNode;
+import edu.lanyard.core.config.LanyardConfig;
+import edu.lanyard.directory.db.Migrations;
+import edu.lanyard.cluster.hazelcast.HazelcastNode;
 import edu.lanyard.devkit.EmbeddedKafka;
 import edu.lanyard.devkit.LocalPostgres;
 import edu.lanyard.projection.coldstart.ColdStart;

@@ -1,15 +1,15 @@
 package edu.lanyard.launcher;
 
 import edu.lanyard.authorize.AuthorizeService;
-import edu.lanyard.common.config.ConfigLoader;
-import edu.lanyard.common.config.LanyardConfig;
-import edu.lanyard.common.crypto.ClientSecretHasher;
-import edu.lanyard.common.crypto.PasswordHasher;
-import edu.lanyard.common.db.Migrations;
-import edu.lanyard.common.db.PgPools;
-import edu.lanyard.common.importing.ImportResult;
-import edu.lanyard.common.importing.Importer;
-import edu.lanyard.common.logging.RedactingOutputStream;
+import edu.lanyard.core.config.ConfigLoader;
+import edu.lanyard.core.config.LanyardConfig;
+import edu.lanyard.core.crypto.ClientSecretHasher;
+import edu.lanyard.core.crypto.PasswordHasher;
+import edu.lanyard.directory.db.Migrations;
+import edu.lanyard.directory.db.PgPools;
+import edu.lanyard.directory.importing.ImportResult;
+import edu.lanyard.directory.importing.Importer;
+import edu.lanyard.core.logging.RedactingOutputStream;
 import edu.lanyard.devkit.LocalPostgres;
 import edu.lanyard.projection.admin.AdminCredentials;
 import edu.lanyard.token.TokenService;

@@ -1,6 +1,6 @@
 package edu.lanyard.launcher;
 
-import edu.lanyard.common.config.Management;
+import edu.lanyard.core.config.Management;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;

@@ -1,36 +1,52 @@
 package edu.lanyard.launcher;
 
+import edu.lanyard.cluster.store.HazelcastSharedMaps;
+
+import edu.lanyard.cluster.store.HazelcastAuthFailureWindows;
+
+import edu.lanyard.cluster.store.HazelcastSessions;
+
+import edu.lanyard.cluster.store.HazelcastLoginAttempts;
+
+import edu.lanyard.cluster.store.HazelcastGrantRevocations;
+
+import edu.lanyard.cluster.store.HazelcastAuthorizationCodes;
+
+import edu.lanyard.cluster.store.HazelcastRefreshTokens;
+
+import edu.lanyard.cluster.store.HazelcastAccessTokens;
+
 import com.nimbusds.jose.jwk.JWKSet;
-import edu.lanyard.common.client.ClientAuthenticator;
-import edu.lanyard.common.client.ClientLookup;
-import edu.lanyard.common.domain.Client;
-import edu.lanyard.common.config.LanyardConfig;
-import edu.lanyard.common.crypto.ClientSecretHasher;
-import edu.lanyard.common.crypto.PasswordHasher;
-import edu.lanyard.common.db.ClientDirectory;
-import edu.lanyard.common.db.PgPools;
-import edu.lanyard.common.db.UserDirectory;
-import edu.lanyard.common.domain.User;
-import edu.lanyard.common.event.EventPublisher;
-import edu.lanyard.common.event.FireAndForgetPublisher;
-import edu.lanyard.common.event.KafkaEventPublisher;
-import edu.lanyard.common.jose.JwtSigner;
-import edu.lanyard.common.jose.SigningKeys;
-import edu.lanyard.common.metrics.Meters;
-import edu.lanyard.common.oidc.IdTokenFactory;
-import edu.lanyard.common.oidc.JwtAccessTokens;
-import edu.lanyard.common.runtime.Platform;
-import edu.lanyard.common.store.AccessTokens;
-import edu.lanyard.common.store.AuthorizationCodes;
-import edu.lanyard.common.store.GrantRevocations;
-import edu.lanyard.common.store.LoginAttempts;
-import edu.lanyard.common.store.RefreshTokens;
-import edu.lanyard.common.token.TokenIssuer;
-import edu.lanyard.common.token.TokenRevoker;
-import edu.lanyard.common.token.TokenValidator;
-import edu.lanyard.common.user.HazelcastLoginThrottle;
-import edu.lanyard.common.user.PasswordCheck;
-import edu.lanyard.common.user.UserLookup;
+import edu.lanyard.core.client.ClientAuthenticator;
+import edu.lanyard.core.client.ClientLookup;
+import edu.lanyard.core.domain.Client;
+import edu.lanyard.core.config.LanyardConfig;
+import edu.lanyard.core.crypto.ClientSecretHasher;
+import edu.lanyard.core.crypto.PasswordHasher;
+import edu.lanyard.directory.db.ClientDirectory;
+import edu.lanyard.directory.db.PgPools;
+import edu.lanyard.directory.db.UserDirectory;
+import edu.lanyard.core.domain.User;
+import edu.lanyard.core.event.EventPublisher;
+import edu.lanyard.core.event.FireAndForgetPublisher;
+import edu.lanyard.cluster.event.KafkaEventPublisher;
+import edu.lanyard.core.jose.JwtSigner;
+import edu.lanyard.cluster.jose.SigningKeys;
+import edu.lanyard.core.metrics.Meters;
+import edu.lanyard.core.oidc.IdTokenFactory;
+import edu.lanyard.core.oidc.JwtAccessTokens;
+import edu.lanyard.core.runtime.Platform;
+import edu.lanyard.core.store.AccessTokens;
+import edu.lanyard.core.store.AuthorizationCodes;
+import edu.lanyard.core.store.GrantRevocations;
+import edu.lanyard.core.store.LoginAttempts;
+import edu.lanyard.core.store.RefreshTokens;
+import edu.lanyard.core.token.TokenIssuer;
+import edu.lanyard.core.token.TokenRevoker;
+import edu.lanyard.core.token.TokenValidator;
+import edu.lanyard.core.user.CountingLoginThrottle;
+import edu.lanyard.core.user.PasswordCheck;
+import edu.lanyard.core.user.UserLookup;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -98,9 +114,9 @@ public final class Node implements AutoCloseable {
                 : kafka;
 
         var hz = infrastructure.hazelcast();
-        AccessTokens accessTokens = new AccessTokens(vertx, hz);
-        RefreshTokens refreshTokens = new RefreshTokens(vertx, hz);
-        GrantRevocations revocations = new GrantRevocations(vertx, hz);
+        AccessTokens accessTokens = new HazelcastAccessTokens(vertx, hz);
+        RefreshTokens refreshTokens = new HazelcastRefreshTokens(vertx, hz);
+        GrantRevocations revocations = new HazelcastGrantRevocations(vertx, hz);
         JwtSigner signer = new JwtSigner(keys);
         TokenIssuer issuer = new TokenIssuer(accessTokens, refreshTokens, events,
                 new JwtAccessTokens(config.issuer(), signer), clock);
@@ -135,14 +151,16 @@ public final class Node implements AutoCloseable {
                 return clients.browserOrigins();
             }
         };
-        Platform platform = new Platform(vertx, hz, config, clock, meters, clientLookup,
+        Platform platform = new Platform(vertx, config, clock, meters, clientLookup,
                 new ClientAuthenticator(clients::find, secretHasher::matches), userLookup, passwordCheck,
-                new HazelcastLoginThrottle(new LoginAttempts(vertx, hz), events, config.login(), clock),
-                refreshTokens, new AuthorizationCodes(vertx, hz), revocations, events, issuer,
+                new CountingLoginThrottle(new HazelcastLoginAttempts(vertx, hz), events, config.login(), clock),
+                refreshTokens, new HazelcastAuthorizationCodes(vertx, hz), revocations, events, issuer,
                 new TokenValidator(accessTokens, refreshTokens, revocations, clock),
                 new TokenRevoker(accessTokens, refreshTokens, revocations, events),
                 new IdTokenFactory(config.issuer(), config.tokens().idTokenTtl(), userLookup, signer, clock),
-                () -> new JsonObject(keys.publicJwks().toJSONObject(true)));
+                () -> new JsonObject(keys.publicJwks().toJSONObject(true)),
+                new HazelcastSessions(vertx, hz), new HazelcastAuthFailureWindows(vertx, hz),
+                new HazelcastSharedMaps(vertx, hz));
 
         KafkaAdminClient kafkaAdmin = KafkaAdminClient.create(vertx,
                 Map.of("bootstrap.servers", infrastructure.kafkaBootstrap(), "request.timeout.ms", "1000",
@@ -165,12 +183,12 @@ public final class Node implements AutoCloseable {
         running.forEach(started -> mounts.add((router, p) -> started.mount(router)));
 
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-        await(vertx.deployVerticle(() -> new HttpVerticle(platform, mounts, health, Meters.scrapeHandler(meters)),
+        await(vertx.deployVerticle(() -> new HttpVerticle(platform, mounts, health, MetricsScrape.scrapeHandler(meters)),
                 new DeploymentOptions().setInstances(instances)));
         int managementPort = -1;
         if (config.management().enabled()) {
             ManagementVerticle management = new ManagementVerticle(config.management(), health,
-                    Meters.scrapeHandler(meters));
+                    MetricsScrape.scrapeHandler(meters));
             await(vertx.deployVerticle(management));
             managementPort = management.port();
         }

@@ -1,6 +1,6 @@
 package edu.lanyard.launcher;
 
-import edu.lanyard.common.runtime.Platform;
+import edu.lanyard.core.runtime.Platform;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 

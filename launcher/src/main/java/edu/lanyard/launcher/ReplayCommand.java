@@ -1,8 +1,8 @@
 package edu.lanyard.launcher;
 
-import edu.lanyard.common.config.ConfigLoader;
-import edu.lanyard.common.config.LanyardConfig;
-import edu.lanyard.common.db.Migrations;
+import edu.lanyard.core.config.ConfigLoader;
+import edu.lanyard.core.config.LanyardConfig;
+import edu.lanyard.directory.db.Migrations;
 import edu.lanyard.projection.replay.Replay;
 import edu.lanyard.projection.replay.ReplayProgress;
 

@@ -1,6 +1,6 @@
 package edu.lanyard.launcher;
 
-import edu.lanyard.common.runtime.Platform;
+import edu.lanyard.core.runtime.Platform;
 import io.vertx.ext.web.Router;
 
 /** A service's routes, mounted onto a router. The launcher is the only place that knows all services. */

@@ -1,7 +1,7 @@
 package edu.lanyard.launcher;
 
-import edu.lanyard.common.config.ConfigLoader;
-import edu.lanyard.common.config.LanyardConfig;
+import edu.lanyard.core.config.ConfigLoader;
+import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.devkit.FreePorts;
 import edu.lanyard.devkit.PostgresCoordinates;
 import edu.lanyard.devkit.TestInfrastructure;

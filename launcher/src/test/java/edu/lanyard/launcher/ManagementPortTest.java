@@ -1,6 +1,6 @@
 package edu.lanyard.launcher;
 
-import edu.lanyard.common.config.Management;
+import edu.lanyard.core.config.Management;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;

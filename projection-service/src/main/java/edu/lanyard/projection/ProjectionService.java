@@ -1,9 +1,9 @@
 package edu.lanyard.projection;
 
 import com.zaxxer.hikari.HikariDataSource;
-import edu.lanyard.common.crypto.PasswordHasher;
-import edu.lanyard.common.db.PgPools;
-import edu.lanyard.common.runtime.Platform;
+import edu.lanyard.core.crypto.PasswordHasher;
+import edu.lanyard.directory.db.PgPools;
+import edu.lanyard.core.runtime.Platform;
 import edu.lanyard.projection.admin.AdminApi;
 import edu.lanyard.projection.admin.AdminCredentials;
 import edu.lanyard.projection.consumer.Projector;

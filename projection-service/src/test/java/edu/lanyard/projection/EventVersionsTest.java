@@ -1,7 +1,7 @@
 package edu.lanyard.projection;
 
-import edu.lanyard.common.event.EventCodec;
-import edu.lanyard.common.event.LifecycleEvent;
+import edu.lanyard.core.event.EventCodec;
+import edu.lanyard.core.event.LifecycleEvent;
 import edu.lanyard.projection.events.EventVersions;
 import edu.lanyard.projection.events.UnreadableEventException;
 import edu.lanyard.projection.events.UnsupportedEventException;

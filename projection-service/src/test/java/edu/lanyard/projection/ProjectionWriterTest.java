@@ -1,6 +1,6 @@
 package edu.lanyard.projection;
 
-import edu.lanyard.common.event.LifecycleEvent;
+import edu.lanyard.core.event.LifecycleEvent;
 import edu.lanyard.projection.db.AppendFrom;
 import edu.lanyard.projection.db.ProjectionSchema;
 import edu.lanyard.projection.db.ProjectionWriter;

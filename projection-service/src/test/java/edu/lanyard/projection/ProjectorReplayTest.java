@@ -1,7 +1,7 @@
 package edu.lanyard.projection;
 
-import edu.lanyard.common.config.ConfigLoader;
-import edu.lanyard.common.config.LanyardConfig;
+import edu.lanyard.core.config.ConfigLoader;
+import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.projection.consumer.Projector;
 import edu.lanyard.projection.consumer.ProjectorSettings;
 import edu.lanyard.projection.consumer.ProjectorState;

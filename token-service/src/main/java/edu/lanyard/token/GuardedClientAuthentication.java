@@ -1,12 +1,12 @@
 package edu.lanyard.token;
 
-import edu.lanyard.common.client.ClientAuthThrottle;
-import edu.lanyard.common.client.ClientAuthenticationException;
-import edu.lanyard.common.client.ClientAuthenticator;
-import edu.lanyard.common.client.PresentedCredentials;
-import edu.lanyard.common.domain.Client;
-import edu.lanyard.common.http.OAuthError;
-import edu.lanyard.common.http.Responses;
+import edu.lanyard.core.client.ClientAuthThrottle;
+import edu.lanyard.core.client.ClientAuthenticationException;
+import edu.lanyard.core.client.ClientAuthenticator;
+import edu.lanyard.core.client.PresentedCredentials;
+import edu.lanyard.core.domain.Client;
+import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.dialects.http.Responses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;

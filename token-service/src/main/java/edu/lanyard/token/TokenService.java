@@ -1,14 +1,15 @@
 package edu.lanyard.token;
 
-import edu.lanyard.common.client.ClientAuthThrottle;
-import edu.lanyard.common.dialect.DialectRoutes;
-import edu.lanyard.common.dialect.ProductDialect;
-import edu.lanyard.common.dialect.ProductDialects;
-import edu.lanyard.common.dialect.StandardDialect;
-import edu.lanyard.common.http.Cors;
-import edu.lanyard.common.http.Responses;
-import edu.lanyard.common.runtime.Platform;
-import edu.lanyard.common.store.AuthFailureWindows;
+
+import edu.lanyard.core.client.ClientAuthThrottle;
+import edu.lanyard.dialects.DialectRoutes;
+import edu.lanyard.dialects.ProductDialect;
+import edu.lanyard.dialects.ProductDialects;
+import edu.lanyard.dialects.StandardDialect;
+import edu.lanyard.dialects.http.Cors;
+import edu.lanyard.dialects.http.Responses;
+import edu.lanyard.core.runtime.Platform;
+import edu.lanyard.core.store.AuthFailureWindows;
 import edu.lanyard.token.grant.AuthorizationCodeGrant;
 import edu.lanyard.token.grant.ClientCredentialsGrant;
 import edu.lanyard.token.grant.Grant;
@@ -20,7 +21,7 @@ import io.vertx.ext.web.Router;
 
 import java.util.List;
 
-import static edu.lanyard.common.metrics.HttpMetrics.named;
+import static edu.lanyard.dialects.http.HttpMetrics.named;
 
 /** The token service's routes: token, introspection, revocation, JWKS and discovery. */
 public final class TokenService {
@@ -57,7 +58,7 @@ public final class TokenService {
     public static void mount(Router router, Platform p) {
         StandardDialect dialect = new StandardDialect(p.issuer());
         List<Grant> grants = grants(p);
-        ClientAuthThrottle throttle = new ClientAuthThrottle(new AuthFailureWindows(p.vertx(), p.hazelcast()),
+        ClientAuthThrottle throttle = new ClientAuthThrottle(p.authFailures(),
                 p.config().rateLimit(), p.clock());
         // A browser app (PKCE) calls token and revoke itself: only from its registered origins. The keys and discovery
         // are public and the same for everybody: any origin. Introspection is for resource servers, not browsers.

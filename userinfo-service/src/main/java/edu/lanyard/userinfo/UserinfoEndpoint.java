@@ -1,15 +1,17 @@
 package edu.lanyard.userinfo;
 
-import edu.lanyard.common.domain.User;
-import edu.lanyard.common.http.BearerToken;
-import edu.lanyard.common.http.OAuthError;
-import edu.lanyard.common.http.OAuthException;
-import edu.lanyard.common.http.Responses;
-import edu.lanyard.common.logging.LogRedactor;
-import edu.lanyard.common.oidc.StandardClaims;
-import edu.lanyard.common.token.ActiveToken;
-import edu.lanyard.common.token.TokenValidator;
-import edu.lanyard.common.user.UserLookup;
+import edu.lanyard.dialects.http.EdgeErrors;
+
+import edu.lanyard.core.domain.User;
+import edu.lanyard.dialects.http.BearerToken;
+import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.error.OAuthException;
+import edu.lanyard.dialects.http.Responses;
+import edu.lanyard.core.logging.LogRedactor;
+import edu.lanyard.core.oidc.StandardClaims;
+import edu.lanyard.core.token.ActiveToken;
+import edu.lanyard.core.token.TokenValidator;
+import edu.lanyard.core.user.UserLookup;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -80,7 +82,7 @@ public final class UserinfoEndpoint implements Handler<RoutingContext> {
         if (!(failure instanceof OAuthException)) {
             LOG.error("userinfo failed", LogRedactor.scrub(failure));
         }
-        OAuthError error = OAuthException.of(failure);
+        OAuthError error = EdgeErrors.of(failure);
         ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"lanyard\", error=\"" + error.error()
                 + "\", error_description=\"" + error.description().replace("\"", "'") + "\""
                 + ("insufficient_scope".equals(error.error()) ? ", scope=\"openid\"" : ""));

@@ -1,16 +1,16 @@
 package edu.lanyard.userinfo;
 
-import edu.lanyard.common.dialect.DialectRoutes;
-import edu.lanyard.common.dialect.ProductDialect;
-import edu.lanyard.common.dialect.ProductDialects;
-import edu.lanyard.common.http.Cors;
-import edu.lanyard.common.runtime.Platform;
+import edu.lanyard.dialects.DialectRoutes;
+import edu.lanyard.dialects.ProductDialect;
+import edu.lanyard.dialects.ProductDialects;
+import edu.lanyard.dialects.http.Cors;
+import edu.lanyard.core.runtime.Platform;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 
 import java.util.List;
 
-import static edu.lanyard.common.metrics.HttpMetrics.named;
+import static edu.lanyard.dialects.http.HttpMetrics.named;
 
 /** The userinfo service's routes: OIDC userinfo and every enabled dialect's profile endpoints. */
 public final class UserinfoService {

@@ -1,6 +1,6 @@
 package edu.lanyard.authorize.page;
 
-import edu.lanyard.common.config.Branding;
+import edu.lanyard.core.config.Branding;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package edu.lanyard.authorize.page;
 
-import edu.lanyard.common.http.WellFormedRequests;
+import edu.lanyard.dialects.http.WellFormedRequests;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;

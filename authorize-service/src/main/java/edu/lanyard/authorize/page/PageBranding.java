@@ -1,6 +1,6 @@
 package edu.lanyard.authorize.page;
 
-import edu.lanyard.common.config.Branding;
+import edu.lanyard.core.config.Branding;
 
 /**
  * The branding as the pages show it: the configured texts in the page's language, falling back to Lanyard's own

@@ -1,6 +1,6 @@
 package edu.lanyard.authorize.page;
 
-import edu.lanyard.common.config.Branding;
+import edu.lanyard.core.config.Branding;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;

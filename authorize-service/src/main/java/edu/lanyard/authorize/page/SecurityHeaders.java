@@ -1,6 +1,6 @@
 package edu.lanyard.authorize.page;
 
-import edu.lanyard.common.config.Branding;
+import edu.lanyard.core.config.Branding;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;

@@ -1,7 +1,7 @@
 package edu.lanyard.authorize.page;
 
-import edu.lanyard.common.config.Branding;
-import edu.lanyard.common.config.ConfigLoader;
+import edu.lanyard.core.config.Branding;
+import edu.lanyard.core.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,9 @@
 package edu.lanyard.launcher.browser;
 
-import edu.lanyard.common.config.LanyardConfig;
-import edu.lanyard.common.event.AccountLocked;
-import edu.lanyard.common.event.LifecycleEvent;
-import edu.lanyard.common.event.LoginFailed;
+import edu.lanyard.core.config.LanyardConfig;
+import edu.lanyard.core.event.AccountLocked;
+import edu.lanyard.core.event.LifecycleEvent;
+import edu.lanyard.core.event.LoginFailed;
 import edu.lanyard.devkit.FreePorts;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;

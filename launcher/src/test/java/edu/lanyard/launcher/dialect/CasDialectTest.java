@@ -1,7 +1,7 @@
 package edu.lanyard.launcher.dialect;
 
-import edu.lanyard.common.token.AuthorizationCodeRecord;
-import edu.lanyard.common.token.TokenHash;
+import edu.lanyard.core.token.AuthorizationCodeRecord;
+import edu.lanyard.core.token.TokenHash;
 import edu.lanyard.launcher.Http;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,11 +1,11 @@
 package edu.lanyard.launcher.dialect;
 
-import edu.lanyard.common.dialect.DialectEndpoint;
-import edu.lanyard.common.dialect.ProductDialect;
-import edu.lanyard.common.dialect.ProductDialects;
-import edu.lanyard.common.event.CodeIssued;
-import edu.lanyard.common.event.LifecycleEvent;
-import edu.lanyard.common.event.SessionEnded;
+import edu.lanyard.dialects.DialectEndpoint;
+import edu.lanyard.dialects.ProductDialect;
+import edu.lanyard.dialects.ProductDialects;
+import edu.lanyard.core.event.CodeIssued;
+import edu.lanyard.core.event.LifecycleEvent;
+import edu.lanyard.core.event.SessionEnded;
 import edu.lanyard.launcher.LanyardTestServer;
 import edu.lanyard.launcher.events.EventLog;
 import org.junit.jupiter.api.AfterAll;

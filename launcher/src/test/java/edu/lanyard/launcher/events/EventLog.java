@@ -1,7 +1,7 @@
 package edu.lanyard.launcher.events;
 
-import edu.lanyard.common.event.EventCodec;
-import edu.lanyard.common.event.LifecycleEvent;
+import edu.lanyard.core.event.EventCodec;
+import edu.lanyard.core.event.LifecycleEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;

@@ -1,10 +1,10 @@
 package edu.lanyard.launcher.events;
 
 import com.hazelcast.map.IMap;
-import edu.lanyard.common.event.LifecycleEvent;
-import edu.lanyard.common.event.TokensIssued;
-import edu.lanyard.common.store.StoreMaps;
-import edu.lanyard.common.token.TokenHash;
+import edu.lanyard.core.event.LifecycleEvent;
+import edu.lanyard.core.event.TokensIssued;
+import edu.lanyard.core.store.StoreMaps;
+import edu.lanyard.core.token.TokenHash;
 import edu.lanyard.devkit.TestInfrastructure;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;

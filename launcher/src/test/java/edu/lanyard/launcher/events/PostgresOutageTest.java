@@ -1,7 +1,7 @@
 package edu.lanyard.launcher.events;
 
-import edu.lanyard.common.config.LanyardConfig;
-import edu.lanyard.common.token.TokenHash;
+import edu.lanyard.core.config.LanyardConfig;
+import edu.lanyard.core.token.TokenHash;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
 import org.junit.jupiter.api.Test;

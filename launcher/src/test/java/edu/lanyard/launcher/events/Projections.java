@@ -1,6 +1,6 @@
 package edu.lanyard.launcher.events;
 
-import edu.lanyard.common.config.LanyardConfig;
+import edu.lanyard.core.config.LanyardConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;

@@ -1,9 +1,9 @@
 package edu.lanyard.launcher.events;
 
-import edu.lanyard.common.config.LanyardConfig;
-import edu.lanyard.common.event.LifecycleEvent;
-import edu.lanyard.common.event.TokensIssued;
-import edu.lanyard.common.token.TokenHash;
+import edu.lanyard.core.config.LanyardConfig;
+import edu.lanyard.core.event.LifecycleEvent;
+import edu.lanyard.core.event.TokensIssued;
+import edu.lanyard.core.token.TokenHash;
 import edu.lanyard.devkit.FreePorts;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;

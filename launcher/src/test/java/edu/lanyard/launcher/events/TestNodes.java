@@ -1,6 +1,6 @@
 package edu.lanyard.launcher.events;
 
-import edu.lanyard.common.config.LanyardConfig;
+import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.launcher.LanyardTestServer;
 
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package edu.lanyard.launcher.token;
 
-import edu.lanyard.common.token.Pkce;
+import edu.lanyard.core.token.Pkce;
 import edu.lanyard.launcher.Http;
 
 import java.net.CookieManager;

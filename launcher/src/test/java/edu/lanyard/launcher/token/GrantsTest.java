@@ -3,8 +3,8 @@ package edu.lanyard.launcher.token;
 import com.hazelcast.map.IMap;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import edu.lanyard.common.store.StoreMaps;
-import edu.lanyard.common.token.TokenHash;
+import edu.lanyard.core.store.StoreMaps;
+import edu.lanyard.core.token.TokenHash;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonObject;
@@ -194,7 +194,7 @@ class GrantsTest {
         String cb = "http://127.0.0.1:9996/cb";
         BrowserSignIn.Code code = new BrowserSignIn(server.baseUrl())
                 .authorize("quickcode", cb, "openid", "tess", "tess-pass");
-        IMap<String, String> codes = server.node().platform().hazelcast().getMap(StoreMaps.CODES);
+        IMap<String, String> codes = server.node().infrastructure().hazelcast().getMap(StoreMaps.CODES);
         String hash = TokenHash.of(code.code());
         long expiresAt = new JsonObject(codes.get(hash)).getLong("expiresAt");
         Polling.until(Duration.ofSeconds(15), "the 1 s code to expire",

@@ -1,7 +1,7 @@
 package edu.lanyard.launcher.token;
 
 import com.hazelcast.map.IMap;
-import edu.lanyard.common.store.StoreMaps;
+import edu.lanyard.core.store.StoreMaps;
 import edu.lanyard.devkit.TestInfrastructure;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
@@ -56,8 +56,8 @@ class KafkaOutageTest {
                 .authorize("webapp", WEBAPP_CB, "openid", "tess", "tess-pass");
         String[] redeem = {"grant_type", "authorization_code", "code", code.code(), "redirect_uri", WEBAPP_CB,
                 "code_verifier", code.verifier()};
-        IMap<String, String> accessTokens = server.node().platform().hazelcast().getMap(StoreMaps.ACCESS_TOKENS);
-        IMap<String, String> refreshTokens = server.node().platform().hazelcast().getMap(StoreMaps.REFRESH_TOKENS);
+        IMap<String, String> accessTokens = server.node().infrastructure().hazelcast().getMap(StoreMaps.ACCESS_TOKENS);
+        IMap<String, String> refreshTokens = server.node().infrastructure().hazelcast().getMap(StoreMaps.REFRESH_TOKENS);
         int accessBefore = accessTokens.size();
         int refreshBefore = refreshTokens.size();
 

@@ -1,12 +1,12 @@
 package edu.lanyard.launcher.token;
 
-import edu.lanyard.common.event.CodeIssued;
-import edu.lanyard.common.event.EventCodec;
-import edu.lanyard.common.event.GrantRevoked;
-import edu.lanyard.common.event.LifecycleEvent;
-import edu.lanyard.common.event.TokenRevoked;
-import edu.lanyard.common.event.TokensIssued;
-import edu.lanyard.common.token.TokenHash;
+import edu.lanyard.core.event.CodeIssued;
+import edu.lanyard.core.event.EventCodec;
+import edu.lanyard.core.event.GrantRevoked;
+import edu.lanyard.core.event.LifecycleEvent;
+import edu.lanyard.core.event.TokenRevoked;
+import edu.lanyard.core.event.TokensIssued;
+import edu.lanyard.core.token.TokenHash;
 import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonObject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,7 +1,7 @@
 package edu.lanyard.projection.admin;
 
-import edu.lanyard.common.http.Responses;
-import edu.lanyard.common.runtime.Platform;
+import edu.lanyard.dialects.http.Responses;
+import edu.lanyard.core.runtime.Platform;
 import edu.lanyard.projection.consumer.ProjectorStatus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import static edu.lanyard.common.metrics.HttpMetrics.named;
+import static edu.lanyard.dialects.http.HttpMetrics.named;
 
 /**
  * The operator API under {@code /admin}, behind its own credentials: a user's sessions and grants, revoking

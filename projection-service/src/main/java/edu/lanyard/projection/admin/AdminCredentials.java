@@ -1,7 +1,7 @@
 package edu.lanyard.projection.admin;
 
-import edu.lanyard.common.config.LanyardConfig;
-import edu.lanyard.common.crypto.PasswordHasher;
+import edu.lanyard.core.config.LanyardConfig;
+import edu.lanyard.core.crypto.PasswordHasher;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 

@@ -1,11 +1,12 @@
 package edu.lanyard.projection.admin;
 
-import edu.lanyard.common.event.EventMeta;
-import edu.lanyard.common.event.GrantRevoked;
-import edu.lanyard.common.event.SessionEnded;
-import edu.lanyard.common.runtime.Platform;
-import edu.lanyard.common.session.SessionRecord;
-import edu.lanyard.common.store.Sessions;
+
+import edu.lanyard.core.event.EventMeta;
+import edu.lanyard.core.event.GrantRevoked;
+import edu.lanyard.core.event.SessionEnded;
+import edu.lanyard.core.runtime.Platform;
+import edu.lanyard.core.session.SessionRecord;
+import edu.lanyard.core.store.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -34,7 +35,7 @@ final class AdminRevocations {
 
     AdminRevocations(Platform platform, AdminQueries queries) {
         this.platform = platform;
-        this.sessions = new Sessions(platform.vertx(), platform.hazelcast());
+        this.sessions = platform.sessions();
         this.queries = queries;
     }
 

@@ -1,8 +1,8 @@
 package edu.lanyard.projection.coldstart;
 
-import edu.lanyard.common.json.Jsons;
-import edu.lanyard.common.store.StoreMaps;
-import edu.lanyard.common.token.AccessTokenRecord;
+import edu.lanyard.core.json.Jsons;
+import edu.lanyard.core.store.StoreMaps;
+import edu.lanyard.core.token.AccessTokenRecord;
 
 import javax.sql.DataSource;
 import java.sql.ResultSet;

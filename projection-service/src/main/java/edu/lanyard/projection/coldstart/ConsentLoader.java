@@ -1,7 +1,7 @@
 package edu.lanyard.projection.coldstart;
 
-import edu.lanyard.common.event.ConsentGranted;
-import edu.lanyard.common.store.StoreMaps;
+import edu.lanyard.core.event.ConsentGranted;
+import edu.lanyard.core.store.StoreMaps;
 
 import javax.sql.DataSource;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package edu.lanyard.projection.coldstart;
 
-import edu.lanyard.common.store.StoreMaps;
+import edu.lanyard.core.store.StoreMaps;
 
 import javax.sql.DataSource;
 import java.sql.ResultSet;

@@ -2,8 +2,8 @@ package edu.lanyard.projection.coldstart;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.hazelcast.map.EntryStore;
-import edu.lanyard.common.jose.SigningKeys;
-import edu.lanyard.common.json.Jsons;
+import edu.lanyard.cluster.jose.SigningKeys;
+import edu.lanyard.core.json.Jsons;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package edu.lanyard.projection.consumer;
 
-import edu.lanyard.common.event.LifecycleEvent;
+import edu.lanyard.core.event.LifecycleEvent;
 import edu.lanyard.projection.events.EventVersions;
 import edu.lanyard.projection.events.UnreadableEventException;
 import edu.lanyard.projection.events.UnsupportedEventException;

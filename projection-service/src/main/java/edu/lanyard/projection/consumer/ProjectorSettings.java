@@ -1,6 +1,6 @@
 package edu.lanyard.projection.consumer;
 
-import edu.lanyard.common.config.LanyardConfig;
+import edu.lanyard.core.config.LanyardConfig;
 
 /** What a projector needs to know: where the events are and how to batch and keep them. */
 public record ProjectorSettings(String bootstrapServers, String topic, String groupId, int maxBatch,

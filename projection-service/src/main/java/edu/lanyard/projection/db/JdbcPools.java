@@ -2,7 +2,7 @@ package edu.lanyard.projection.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import edu.lanyard.common.config.LanyardConfig;
+import edu.lanyard.core.config.LanyardConfig;
 
 /**
  * Blocking JDBC pools for the code that runs on its own threads (the projector, replays, Hazelcast map loaders);

@@ -1,6 +1,6 @@
 package edu.lanyard.projection.db;
 
-import edu.lanyard.common.json.Jsons;
+import edu.lanyard.core.json.Jsons;
 import edu.lanyard.projection.rows.AuditRow;
 import edu.lanyard.projection.rows.ClientCounter;
 import edu.lanyard.projection.rows.ClientMinute;

@@ -3,8 +3,8 @@ package edu.lanyard.projection.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import edu.lanyard.common.event.LifecycleEvent;
-import edu.lanyard.common.json.Jsons;
+import edu.lanyard.core.event.LifecycleEvent;
+import edu.lanyard.core.json.Jsons;
 
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package edu.lanyard.projection.replay;
 
 import com.zaxxer.hikari.HikariDataSource;
-import edu.lanyard.common.config.LanyardConfig;
+import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.projection.consumer.BatchAssembler;
 import edu.lanyard.projection.consumer.Retention;
 import edu.lanyard.projection.db.AppendFrom;

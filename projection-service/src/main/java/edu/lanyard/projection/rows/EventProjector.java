@@ -1,16 +1,16 @@
 package edu.lanyard.projection.rows;
 
-import edu.lanyard.common.event.AccountLocked;
-import edu.lanyard.common.event.CodeIssued;
-import edu.lanyard.common.event.ConsentGranted;
-import edu.lanyard.common.event.GrantRevoked;
-import edu.lanyard.common.event.LifecycleEvent;
-import edu.lanyard.common.event.LoginFailed;
-import edu.lanyard.common.event.SessionEnded;
-import edu.lanyard.common.event.SessionStarted;
-import edu.lanyard.common.event.TokenRevoked;
-import edu.lanyard.common.event.TokensIssued;
-import edu.lanyard.common.token.Scopes;
+import edu.lanyard.core.event.AccountLocked;
+import edu.lanyard.core.event.CodeIssued;
+import edu.lanyard.core.event.ConsentGranted;
+import edu.lanyard.core.event.GrantRevoked;
+import edu.lanyard.core.event.LifecycleEvent;
+import edu.lanyard.core.event.LoginFailed;
+import edu.lanyard.core.event.SessionEnded;
+import edu.lanyard.core.event.SessionStarted;
+import edu.lanyard.core.event.TokenRevoked;
+import edu.lanyard.core.event.TokensIssued;
+import edu.lanyard.core.token.Scopes;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,17 +1,17 @@
 package edu.lanyard.token.grant;
 
-import edu.lanyard.common.domain.GrantType;
-import edu.lanyard.common.http.OAuthError;
-import edu.lanyard.common.store.AuthorizationCodes;
-import edu.lanyard.common.store.AuthorizationCodes.Redemption;
-import edu.lanyard.common.token.AuthorizationCodeRecord;
-import edu.lanyard.common.token.IssueRequest;
-import edu.lanyard.common.token.Pkce;
-import edu.lanyard.common.token.TokenHash;
-import edu.lanyard.common.token.TokenIssuer;
-import edu.lanyard.common.token.TokenResponse;
-import edu.lanyard.common.token.TokenRevoker;
-import edu.lanyard.common.oidc.IdTokenMinter;
+import edu.lanyard.core.domain.GrantType;
+import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.store.AuthorizationCodes;
+import edu.lanyard.core.store.AuthorizationCodes.Redemption;
+import edu.lanyard.core.token.AuthorizationCodeRecord;
+import edu.lanyard.core.token.IssueRequest;
+import edu.lanyard.core.token.Pkce;
+import edu.lanyard.core.token.TokenHash;
+import edu.lanyard.core.token.TokenIssuer;
+import edu.lanyard.core.token.TokenResponse;
+import edu.lanyard.core.token.TokenRevoker;
+import edu.lanyard.core.oidc.IdTokenMinter;
 import io.vertx.core.Future;
 
 import java.time.Clock;

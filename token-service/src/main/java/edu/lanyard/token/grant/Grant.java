@@ -1,7 +1,7 @@
 package edu.lanyard.token.grant;
 
-import edu.lanyard.common.domain.GrantType;
-import edu.lanyard.common.token.TokenResponse;
+import edu.lanyard.core.domain.GrantType;
+import edu.lanyard.core.token.TokenResponse;
 import io.vertx.core.Future;
 
 /** One OAuth grant (RFC 6749 §4, §6): validates its parameters, decides, and issues through the TokenIssuer. */

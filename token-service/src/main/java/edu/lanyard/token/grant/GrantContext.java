@@ -1,8 +1,8 @@
 package edu.lanyard.token.grant;
 
-import edu.lanyard.common.domain.Client;
-import edu.lanyard.common.http.RequestParams;
-import edu.lanyard.common.token.TokenFormat;
+import edu.lanyard.core.domain.Client;
+import edu.lanyard.core.request.RequestParams;
+import edu.lanyard.core.token.TokenFormat;
 
 /**
  * One token request after its dialect has read it and the client is authenticated.

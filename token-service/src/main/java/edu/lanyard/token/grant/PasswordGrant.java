@@ -1,16 +1,16 @@
 package edu.lanyard.token.grant;
 
-import edu.lanyard.common.domain.GrantType;
-import edu.lanyard.common.domain.User;
-import edu.lanyard.common.http.OAuthError;
-import edu.lanyard.common.token.IssueRequest;
-import edu.lanyard.common.token.Scopes;
-import edu.lanyard.common.token.TokenIssuer;
-import edu.lanyard.common.token.TokenResponse;
-import edu.lanyard.common.user.LoginThrottle;
-import edu.lanyard.common.user.PasswordCheck;
-import edu.lanyard.common.user.UserLookup;
-import edu.lanyard.common.oidc.IdTokenMinter;
+import edu.lanyard.core.domain.GrantType;
+import edu.lanyard.core.domain.User;
+import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.token.IssueRequest;
+import edu.lanyard.core.token.Scopes;
+import edu.lanyard.core.token.TokenIssuer;
+import edu.lanyard.core.token.TokenResponse;
+import edu.lanyard.core.user.LoginThrottle;
+import edu.lanyard.core.user.PasswordCheck;
+import edu.lanyard.core.user.UserLookup;
+import edu.lanyard.core.oidc.IdTokenMinter;
 import io.vertx.core.Future;
 
 import java.time.Clock;

@@ -1,0 +1,231 @@
+package edu.lanyard.cluster.jose;
+
+import edu.lanyard.core.jose.SigningKeyRing;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * The server's signing key ring, shared by every member through the Hazelcast map {@value #MAP_NAME} (key: kid,
+ * value: {@link SigningKeyEntry} JSON including the private key). Reads are served from an in-memory snapshot that an
+ * entry listener keeps current; every method that talks to Hazelcast blocks and must not run on an event loop.
+ */
+public final class SigningKeys implements SigningKeyRing, AutoCloseable {
+
+    public static final String MAP_NAME = "lanyard.signing-keys";
+    public static final List<JWSAlgorithm> ALGORITHMS = SigningKeyRing.ALGORITHMS;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
+    /** Not a kid: '~' never occurs in a base64url thumbprint. */
+    private static final String RING_LOCK = "~ring-lock";
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
+    /** Bounds how long a stalled holder can block the others; generation and rotation take well under a second. */
+    private static final Duration LOCK_LEASE = Duration.ofMinutes(2);
+
+    private final IMap<String, String> map;
+    private final AtomicReference<KeyRing> ring;
+    private final UUID listenerId;
+
+    private SigningKeys(IMap<String, String> map, AtomicReference<KeyRing> ring, UUID listenerId) {
+        this.map = map;
+        this.ring = ring;
+        this.listenerId = listenerId;
+    }
+
+    /** Subscribes to the cluster's ring and creates the keys it lacks. Blocking: call at startup. */
+    public static SigningKeys join(HazelcastInstance hazelcast) {
+        IMap<String, String> map = hazelcast.getMap(MAP_NAME);
+        AtomicReference<KeyRing> ring = new AtomicReference<>(KeyRing.EMPTY);
+        // Listen before the first read so no change falls between the read and the subscription.
+        UUID listenerId = map.addEntryListener(new KeyRingListener(ring), true);
+        SigningKeys keys = new SigningKeys(map, ring, listenerId);
+        try {
+            keys.underRingLock(() -> {
+                keys.addMissingCurrentKeys();
+                return null;
+            });
+            ring.updateAndGet(known -> known.with(keys.readCluster()));
+            keys.requireKeyForEveryAlgorithm();
+            return keys;
+        } catch (RuntimeException e) {
+            keys.close();
+            throw e;
+        }
+    }
+
+    /** The key to sign with now. In-memory only; safe on an event loop. */
+    @Override
+    public JWK current(JWSAlgorithm algorithm) {
+        JWK key = ring.get().signingKey(algorithm);
+        if (key == null) {
+            throw new IllegalArgumentException("no signing key for " + algorithm + "; supported: " + ALGORITHMS);
+        }
+        return key;
+    }
+
+    /** Public parts of the current keys and of retired keys still inside their retention. In-memory only. */
+    public JWKSet publicJwks() {
+        return new JWKSet(ring.get().publishedAt(Instant.now()));
+    }
+
+    /**
+     * Makes new current keys for every algorithm on the whole cluster. The old keys stay published for
+     * {@code retainOldFor}, which should exceed the longest lifetime of a token they signed, then are deleted.
+     */
+    public void rotate(Duration retainOldFor) {
+        requireNotNegative(retainOldFor);
+        underRingLock(() -> {
+            rotateLocked(retainOldFor);
+            return null;
+        });
+    }
+
+    /**
+     * Rotates unless a member already did so within {@code maxAge}; every member may call this on a timer and the
+     * cluster still rotates once per period.
+     *
+     * @return whether this call rotated
+     */
+    public boolean rotateIfOlderThan(Duration maxAge, Duration retainOldFor) {
+        requireNotNegative(maxAge);
+        requireNotNegative(retainOldFor);
+        return underRingLock(() -> {
+            Instant dueBefore = Instant.now().minus(maxAge);
+            List<SigningKeyEntry> cluster = readCluster();
+            boolean due = ALGORITHMS.stream().anyMatch(algorithm -> newestCurrent(cluster, algorithm)
+                    .map(entry -> entry.created().isBefore(dueBefore))
+                    .orElse(true));
+            if (due) {
+                rotateLocked(retainOldFor);
+            }
+            return due;
+        });
+    }
+
+    @Override
+    public void close() {
+        map.removeEntryListener(listenerId);
+    }
+
+    private void requireKeyForEveryAlgorithm() {
+        for (JWSAlgorithm algorithm : ALGORITHMS) {
+            if (ring.get().signingKey(algorithm) == null) {
+                throw new IllegalStateException("the signing key ring has no " + algorithm + " key after joining");
+            }
+        }
+    }
+
+    private void addMissingCurrentKeys() {
+        List<SigningKeyEntry> cluster = readCluster();
+        for (JWSAlgorithm algorithm : ALGORITHMS) {
+            if (newestCurrent(cluster, algorithm).isEmpty()) {
+                store(SigningKeyEntry.current(SigningKeyGenerator.generate(algorithm), algorithm, Instant.now()));
+                LOG.info("generated the first {} signing key of the cluster", algorithm);
+            }
+        }
+    }
+
+    private void rotateLocked(Duration retainOldFor) {
+        List<SigningKeyEntry> before = readCluster();
+        Instant now = Instant.now();
+        // New keys first: a member that sees the old key retired before the new one exists would have none to use.
+        for (JWSAlgorithm algorithm : ALGORITHMS) {
+            store(SigningKeyEntry.current(SigningKeyGenerator.generate(algorithm), algorithm,
+                    creationTimeAfter(before, algorithm, now)));
+        }
+        for (SigningKeyEntry old : before) {
+            if (old.isCurrent()) {
+                retire(old, now.plus(retainOldFor), retainOldFor);
+            }
+        }
+        LOG.info("rotated the signing keys; old keys stay published for {}", retainOldFor);
+    }
+
+    /** Newest must mean newest even when this member's clock is behind the one that made the previous key. */
+    private static Instant creationTimeAfter(List<SigningKeyEntry> cluster, JWSAlgorithm algorithm, Instant now) {
+        return cluster.stream()
+                .filter(entry -> entry.algorithm().equals(algorithm))
+                .map(SigningKeyEntry::created)
+                .max(Comparator.naturalOrder())
+                .map(newest -> newest.isBefore(now) ? now : newest.plusMillis(1))
+                .orElse(now);
+    }
+
+    private void store(SigningKeyEntry entry) {
+        map.set(entry.kid(), entry.toJson());
+        ring.updateAndGet(known -> known.with(entry));
+    }
+
+    private void retire(SigningKeyEntry entry, Instant until, Duration retainOldFor) {
+        long ttlMillis = retainOldFor.toMillis();
+        // A TTL of 0 means "never expire" to Hazelcast.
+        if (ttlMillis == 0) {
+            map.delete(entry.kid());
+            ring.updateAndGet(known -> known.without(entry.kid()));
+            return;
+        }
+        SigningKeyEntry retired = entry.retire(until);
+        map.set(retired.kid(), retired.toJson(), ttlMillis, TimeUnit.MILLISECONDS);
+        ring.updateAndGet(known -> known.with(retired));
+    }
+
+    private List<SigningKeyEntry> readCluster() {
+        List<SigningKeyEntry> entries = new ArrayList<>();
+        map.forEach((kid, json) -> {
+            try {
+                entries.add(SigningKeyEntry.fromJson(json));
+            } catch (ParseException e) {
+                LOG.error("ignoring unreadable signing key {} in {}", kid, MAP_NAME, e);
+            }
+        });
+        return entries;
+    }
+
+    private static Optional<SigningKeyEntry> newestCurrent(List<SigningKeyEntry> cluster, JWSAlgorithm algorithm) {
+        return cluster.stream()
+                .filter(entry -> entry.isCurrent() && entry.algorithm().equals(algorithm))
+                .max(Comparator.comparing(SigningKeyEntry::created));
+    }
+
+    private <T> T underRingLock(Supplier<T> work) {
+        boolean locked;
+        try {
+            locked = map.tryLock(RING_LOCK, LOCK_WAIT.toMillis(), TimeUnit.MILLISECONDS,
+                    LOCK_LEASE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the signing key ring lock", e);
+        }
+        if (!locked) {
+            throw new IllegalStateException("another member held the signing key ring lock for over " + LOCK_WAIT);
+        }
+        try {
+            return work.get();
+        } finally {
+            map.unlock(RING_LOCK);
+        }
+    }
+
+    private static void requireNotNegative(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("duration must not be negative: " + duration);
+        }
+    }
+}

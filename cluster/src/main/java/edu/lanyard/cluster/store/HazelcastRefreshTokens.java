@@ -1,0 +1,82 @@
+package edu.lanyard.cluster.store;
+
+import edu.lanyard.core.store.StoreMaps;
+
+import edu.lanyard.core.store.RefreshTokens;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.ExtendedMapEntry;
+import com.hazelcast.map.IMap;
+import edu.lanyard.core.json.Jsons;
+import edu.lanyard.core.token.RefreshTokenRecord;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Refresh tokens by hash, with an atomic rotate so two nodes can never both redeem the same token. */
+public final class HazelcastRefreshTokens implements RefreshTokens {
+    private final Vertx vertx;
+    private final IMap<String, String> map;
+
+    public HazelcastRefreshTokens(Vertx vertx, HazelcastInstance hazelcast) {
+        this.vertx = vertx;
+        this.map = hazelcast.getMap(StoreMaps.REFRESH_TOKENS);
+    }
+
+    @Override
+    public Future<Void> save(String hash, RefreshTokenRecord token) {
+        return Async.onCaller(vertx, map.setAsync(hash, Jsons.write(token), TtlSeconds.until(token.expiresAt()),
+                TimeUnit.SECONDS));
+    }
+
+    @Override
+    public Future<Optional<RefreshTokenRecord>> find(String hash) {
+        return Async.onCaller(vertx, map.getAsync(hash)).map(HazelcastRefreshTokens::decode);
+    }
+
+    /**
+     * Marks the token rotated in one atomic step on its partition owner and answers the record as it was before,
+     * so the caller can tell a first redemption ({@code rotated == false}) from a reuse.
+     */
+    @Override
+    public Future<Optional<RefreshTokenRecord>> markRotated(String hash) {
+        return Async.onCaller(vertx, map.submitToKey(hash, new SetRotated(true))).map(HazelcastRefreshTokens::decode);
+    }
+
+    /** Undoes {@link #markRotated} when the rotation could not be logged. */
+    @Override
+    public Future<Optional<RefreshTokenRecord>> unmarkRotated(String hash) {
+        return Async.onCaller(vertx, map.submitToKey(hash, new SetRotated(false))).map(HazelcastRefreshTokens::decode);
+    }
+
+    @Override
+    public Future<Optional<RefreshTokenRecord>> remove(String hash) {
+        return Async.onCaller(vertx, map.removeAsync(hash)).map(HazelcastRefreshTokens::decode);
+    }
+
+    private static Optional<RefreshTokenRecord> decode(String json) {
+        return Optional.ofNullable(json).map(j -> Jsons.read(j, RefreshTokenRecord.class));
+    }
+
+    /** Runs on the partition owner; keeps the entry's expiry so a rotated token still ages out on time. */
+    record SetRotated(boolean rotated) implements EntryProcessor<String, String, String> {
+        @Override
+        public String process(Map.Entry<String, String> entry) {
+            String before = entry.getValue();
+            if (before != null) {
+                RefreshTokenRecord token = Jsons.read(before, RefreshTokenRecord.class);
+                if (token.rotated() != rotated) {
+                    RefreshTokenRecord after = rotated ? token.asRotated() : new RefreshTokenRecord(token.grantId(),
+                            token.clientId(), token.subject(), token.username(), token.scope(), token.grantType(),
+                            token.sessionId(), token.authTime(), token.issuedAt(), token.expiresAt(), false);
+                    ((ExtendedMapEntry<String, String>) entry).setValueWithoutChangingExpiryTime(Jsons.write(after));
+                }
+            }
+            return before;
+        }
+    }
+}

@@ -1,6 +1,0 @@
-package edu.lanyard.common.domain;
-
-/** Opaque random tokens (the default) or RFC 9068 JWT access tokens signed with the server key. */
-public enum AccessTokenFormat {
-    OPAQUE, JWT
-}

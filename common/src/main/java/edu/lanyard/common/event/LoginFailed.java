@@ -1,8 +1,0 @@
-package edu.lanyard.common.event;
-
-public record LoginFailed(EventMeta meta, String username, String clientId, String reason) implements LifecycleEvent {
-    @Override
-    public String key() {
-        return username;
-    }
-}

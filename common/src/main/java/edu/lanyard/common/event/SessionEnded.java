@@ -1,9 +1,0 @@
-package edu.lanyard.common.event;
-
-public record SessionEnded(EventMeta meta, String sessionHash, String subject, String reason)
-        implements LifecycleEvent {
-    @Override
-    public String key() {
-        return sessionHash;
-    }
-}

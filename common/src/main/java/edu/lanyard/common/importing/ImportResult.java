@@ -1,5 +1,0 @@
-package edu.lanyard.common.importing;
-
-/** How many clients and users an import wrote (inserted or updated). */
-public record ImportResult(int clients, int users) {
-}

@@ -1,9 +1,0 @@
-package edu.lanyard.common.token;
-
-import edu.lanyard.common.domain.Client;
-
-/** Makes an RFC 9068 JWT access token for a client that asked for them instead of opaque ones. */
-@FunctionalInterface
-public interface JwtAccessTokenMinter {
-    String mint(Client client, AccessTokenRecord token, String jwtId);
-}

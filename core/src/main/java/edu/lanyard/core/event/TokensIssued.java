@@ -1,0 +1,32 @@
+package edu.lanyard.core.event;
+
+/**
+ * A token response: one access token, maybe a refresh token. A refresh that rotates names the token it replaces;
+ * a code exchange names the code it consumed.
+ *
+ * @param refreshTokenScope the refresh token's scope, which stays the grant's whole scope when a refresh narrowed
+ *                          the access token's (RFC 6749 §6); null without a refresh token
+ */
+public record TokensIssued(
+        EventMeta meta,
+        String grantId,
+        String clientId,
+        String subject,
+        String username,
+        String grantType,
+        String scope,
+        String sessionId,
+        String accessTokenHash,
+        long accessTokenExpiresAt,
+        String accessTokenFormat,
+        String refreshTokenHash,
+        Long refreshTokenExpiresAt,
+        String rotatedFromHash,
+        String codeHash,
+        Long authTime,
+        String refreshTokenScope) implements LifecycleEvent {
+    @Override
+    public String key() {
+        return grantId;
+    }
+}

@@ -1,0 +1,19 @@
+package edu.lanyard.core.store;
+
+import edu.lanyard.core.token.AccessTokenRecord;
+import io.vertx.core.Future;
+import java.util.Optional;
+
+/**
+ * Live access tokens by the SHA-256 of the token; each entry lives as long as its token.
+ * Implemented over Hazelcast in the cluster module, and in memory for unit tests.
+ */
+public interface AccessTokens {
+
+    Future<Void> save(String hash, AccessTokenRecord token);
+
+    Future<Optional<AccessTokenRecord>> find(String hash);
+
+    /** Removes the token; answers the record it removed, if there was one. */
+    Future<Optional<AccessTokenRecord>> remove(String hash);
+}

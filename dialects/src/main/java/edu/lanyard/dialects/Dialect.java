@@ -1,0 +1,90 @@
+package edu.lanyard.dialects;
+
+import edu.lanyard.dialects.http.HttpRequestParams;
+
+import edu.lanyard.core.client.PresentedCredentials;
+import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.request.RequestParams;
+import edu.lanyard.core.token.ActiveToken;
+import edu.lanyard.core.token.TokenFormat;
+import edu.lanyard.core.token.TokenResponse;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Everything in which one product's wire format differs from another's: where parameters and credentials come from,
+ * which token strings it mints, and how results and errors look. Grant handlers, stores and events never see which
+ * dialect called them (docs/products.md decision 1).
+ */
+public interface Dialect {
+
+    String name();
+
+    /** Where request parameters are read from, in precedence order. */
+    List<RequestParams.Source> parameterSources();
+
+    /** Standard OAuth rejects repeated parameters; servlet-based products took the first value. */
+    boolean rejectsRepeatedParameters();
+
+    /** Standard OAuth requires a form body on POST; several products accept an empty body with URL parameters. */
+    boolean requiresFormContentType();
+
+    TokenFormat tokenFormat();
+
+    void renderToken(RoutingContext ctx, TokenResponse response);
+
+    /** The token response with what a dialect's per-client switches need; by default only the response counts. */
+    default void renderToken(RoutingContext ctx, TokenResult result) {
+        renderToken(ctx, result.response());
+    }
+
+    void renderError(RoutingContext ctx, OAuthError error);
+
+    void renderIntrospection(RoutingContext ctx, Optional<ActiveToken> token);
+
+    default RequestParams params(RoutingContext ctx) {
+        return checkedForRepeats(HttpRequestParams.from(ctx, parameterSources()));
+    }
+
+    /** The same from the request's parameters as Vert.x decodes them, per source (no RoutingContext needed). */
+    default RequestParams params(Function<RequestParams.Source, MultiMap> decoded) {
+        return checkedForRepeats(HttpRequestParams.from(decoded, parameterSources()));
+    }
+
+    private RequestParams checkedForRepeats(RequestParams params) {
+        return rejectsRepeatedParameters() ? params.rejectRepeated() : params;
+    }
+
+    /** How the calling client identified itself. */
+    default PresentedCredentials credentials(RoutingContext ctx, RequestParams params) {
+        return credentials(ctx.request().getHeader("Authorization"), params);
+    }
+
+    /** The same from the Authorization header (null when absent); RFC 6749 §2.3 by default. */
+    default PresentedCredentials credentials(String authorization, RequestParams params) {
+        return PresentedCredentials.read(authorization, params);
+    }
+
+    /** The grant_type assumed when a token request has none, or null to require it. */
+    default String defaultGrantType() {
+        return null;
+    }
+
+    /** RFC 6749 §3.2 says POST; several products also answered GET. */
+    default boolean acceptsGetAtTokenEndpoint() {
+        return false;
+    }
+
+    /** Checks a product made before any lookup (MaxKey validates the shape of a code); throws an OAuthException. */
+    default void precheckTokenRequest(RequestParams params) {
+    }
+
+    /** Lets a dialect word a token-endpoint failure the way its product did. */
+    default OAuthError tokenError(RequestParams params, OAuthError error) {
+        return error;
+    }
+}

@@ -1,0 +1,165 @@
+package edu.lanyard.dialects;
+
+import edu.lanyard.core.domain.Client;
+import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.request.RequestParams;
+import edu.lanyard.core.token.ActiveToken;
+import edu.lanyard.core.token.IssuedTokens;
+import edu.lanyard.core.token.TokenFormat;
+import edu.lanyard.core.token.TokenResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Ketanyun 科探云 SSO (docs/products.md A), default prefix {@code /sso}: 32-hex tokens, {@code "Bearer"},
+ * {@code expires_in} 2000000, POST-only token endpoint, introspection whose {@code token_type} is the grant type and
+ * which may be called without client authentication on this mount only. Errors as an Oltu server sends them.
+ */
+public final class KetanyunDialect extends ProductDialect {
+    public static final String NAME = "ketanyun";
+    private static final TokenFormat FORMAT = new TokenFormat.Hex32();
+    private static final long DEFAULT_EXPIRES_IN = 2_000_000;
+
+    public KetanyunDialect(String prefix, Map<String, Object> mountOptions) {
+        super(prefix, mountOptions);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public TokenFormat tokenFormat() {
+        return FORMAT;
+    }
+
+    @Override
+    public List<DialectEndpoint> authorizeEndpoints() {
+        return List.of(DialectEndpoint.get("/oauth2/authorize"));
+    }
+
+    /** GET is routed too, so that it gets Oltu's invalid_request rather than a bare 405 (option {@code allowGet}). */
+    @Override
+    public List<DialectEndpoint> tokenEndpoints() {
+        return List.of(DialectEndpoint.getOrPost("/oauth2/token"));
+    }
+
+    @Override
+    public boolean acceptsGetAtTokenEndpoint() {
+        return options.bool(null, "allowGet", false);
+    }
+
+    @Override
+    public List<DialectEndpoint> introspectionEndpoints() {
+        return List.of(DialectEndpoint.post("/oauth2/introspect"));
+    }
+
+    @Override
+    public boolean allowsUnauthenticatedIntrospection() {
+        return options.bool(null, "unauthenticatedIntrospection", true);
+    }
+
+    @Override
+    public List<DialectEndpoint> logoutEndpoints() {
+        return List.of(DialectEndpoint.getOrPost("/logout"));
+    }
+
+    @Override
+    public void renderToken(RoutingContext ctx, TokenResponse response) {
+        renderToken(ctx, new TokenResult(null, response.grantType(), response));
+    }
+
+    /** Key order of the product's document: access_token, refresh_token, scope, token_type, expires_in. */
+    @Override
+    public void renderToken(RoutingContext ctx, TokenResult result) {
+        TokenResponse r = result.response();
+        JsonObject body = new JsonObject().put("access_token", r.accessToken());
+        if (r.refreshToken() != null) {
+            body.put("refresh_token", r.refreshToken());
+        }
+        body.put("scope", options.string(result.client(), "responseScope", r.scope() == null ? "" : r.scope()))
+                .put("token_type", "Bearer")
+                .put("expires_in", r.expiresIn());
+        if (r.idToken() != null) {
+            body.put("id_token", r.idToken());
+        }
+        json(ctx, 200, body);
+    }
+
+    /** As Apache Oltu answers: 400 JSON with a description, invalid_client as 401. */
+    @Override
+    public void renderError(RoutingContext ctx, OAuthError error) {
+        JsonObject body = new JsonObject().put("error", error.error());
+        if (error.description() != null) {
+            body.put("error_description", error.description());
+        }
+        int status = "invalid_client".equals(error.error()) ? 401
+                : error.status() >= 500 || error.throttled() ? error.status() : 400;
+        json(ctx, status, body);
+    }
+
+    /** Key order of the product's document; {@code token_type} carries the grant type that produced the token. */
+    @Override
+    public void renderIntrospection(RoutingContext ctx, Optional<ActiveToken> token) {
+        if (token.isEmpty()) {
+            json(ctx, 200, new JsonObject().put("active", false));
+            return;
+        }
+        ActiveToken t = token.get();
+        JsonObject body = new JsonObject().put("active", true).put("scope", t.scope()).put("client_id", t.clientId());
+        if (t.username() != null) {
+            body.put("username", t.username());
+        }
+        body.put("token_type", t.grantType());
+        if (t.subject() != null) {
+            body.put("sub", t.subject());
+        }
+        String tenant = options.string(null, "tenant", null);
+        if (tenant != null) {
+            body.put("tenant", tenant);
+        }
+        json(ctx, 200, body);
+    }
+
+    @Override
+    public void renderProfileError(RoutingContext ctx, ProfileFailure failure) {
+        renderError(ctx, OAuthError.invalidToken("the access token is invalid, expired or revoked"));
+    }
+
+    /** The product's implicit redirect: access_token, scope, token_type=Bearer, expires_in (then state). */
+    @Override
+    public void putImplicitFields(Map<String, String> params, IssuedTokens tokens, long expiresIn, Client client) {
+        params.put("access_token", tokens.accessToken());
+        params.put("scope", tokens.access().scope());
+        params.put("token_type", "Bearer");
+        params.put("expires_in", String.valueOf(expiresIn));
+    }
+
+    @Override
+    public List<String> logoutTargetParameters() {
+        return List.of("redirect_uri", "redirect", "service");
+    }
+
+    @Override
+    public LogoutAnswer loggedOut(RequestParams params, String target) {
+        return target != null ? new LogoutAnswer.Redirect(target)
+                : new LogoutAnswer.Json(200, new JsonObject().put("logout", "success"));
+    }
+
+    /** The logout answers JSON, so its refusal is Oltu's JSON error. */
+    @Override
+    public LogoutAnswer malformedLogoutTarget(RequestParams params) {
+        return new LogoutAnswer.Json(400, new JsonObject().put("error", "invalid_request")
+                .put("error_description", MALFORMED_TARGET));
+    }
+
+    @Override
+    public ClientProfile clientDefaults() {
+        return new ClientProfile("exact", DEFAULT_EXPIRES_IN, 2_592_000L, 300L);
+    }
+}

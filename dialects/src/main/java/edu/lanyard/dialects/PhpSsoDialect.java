@@ -1,0 +1,235 @@
+package edu.lanyard.dialects;
+
+import edu.lanyard.core.client.PresentedCredentials;
+import edu.lanyard.core.domain.Client;
+import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.request.RequestParams;
+import edu.lanyard.core.token.IssuedTokens;
+import edu.lanyard.core.token.TokenFormat;
+import edu.lanyard.core.token.TokenResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The PHP campus SSO (docs/products.md E; an oauth2-php draft-10 server), mounted at the site root by default:
+ * {@code authorize.php}, {@code token.php}, {@code resource.php}, {@code logout.php}. 32-hex tokens, default
+ * {@code response_type=code} and {@code grant_type=authorization_code}, {@code expires_in} as a string, no
+ * {@code token_type}, implicit tokens in the query by default, {@code {"error":…}} with 400, rotating refresh, and an
+ * idempotent logout with three result forms.
+ */
+public final class PhpSsoDialect extends ProductDialect {
+    public static final String NAME = "phpsso";
+    private static final TokenFormat FORMAT = new TokenFormat.Hex32();
+    private static final List<String> DEFAULT_PROFILE_FIELDS = List.of("uid", "username", "role");
+
+    public PhpSsoDialect(String prefix, Map<String, Object> mountOptions) {
+        super(prefix, mountOptions);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public TokenFormat tokenFormat() {
+        return FORMAT;
+    }
+
+    @Override
+    public List<DialectEndpoint> authorizeEndpoints() {
+        return List.of(DialectEndpoint.getOrPost("/authorize.php"));
+    }
+
+    @Override
+    public List<DialectEndpoint> tokenEndpoints() {
+        return List.of(DialectEndpoint.getOrPost("/token.php"));
+    }
+
+    @Override
+    public List<DialectEndpoint> profileEndpoints() {
+        return List.of(DialectEndpoint.getOrPost("/resource.php"));
+    }
+
+    @Override
+    public List<DialectEndpoint> logoutEndpoints() {
+        return List.of(DialectEndpoint.getOrPost("/logout.php"));
+    }
+
+    // ---- token endpoint ----
+
+    @Override
+    public String defaultGrantType() {
+        return "authorization_code";
+    }
+
+    /** oauth2-php refused Basic together with a posted client_id; a switch ({@code rejectBasicWithClientId}). */
+    @Override
+    public PresentedCredentials credentials(String authorization, RequestParams params) {
+        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        if (basic && params.has("client_id") && options.bool(null, "rejectBasicWithClientId", false)) {
+            throw OAuthError.invalidClient("use either HTTP Basic or client_id, not both").toException();
+        }
+        return ServletCredentials.read(authorization, params, true, false);
+    }
+
+    @Override
+    public void renderToken(RoutingContext ctx, TokenResponse response) {
+        renderToken(ctx, new TokenResult(null, response.grantType(), response));
+    }
+
+    /** {@code {"access_token":…,"expires_in":"3600"}} plus {@code refresh_token}; switches per client. */
+    @Override
+    public void renderToken(RoutingContext ctx, TokenResult result) {
+        TokenResponse r = result.response();
+        Client client = result.client();
+        JsonObject body = new JsonObject().put("access_token", r.accessToken());
+        if (options.bool(client, "expiresInAsString", true)) {
+            body.put("expires_in", String.valueOf(r.expiresIn()));
+        } else {
+            body.put("expires_in", r.expiresIn());
+        }
+        if (options.bool(client, "tokenTypeAccess", false)) {
+            body.put("token_type", "access");
+        }
+        if (r.refreshToken() != null) {
+            body.put("refresh_token", r.refreshToken());
+        }
+        if (r.idToken() != null) {
+            body.put("id_token", r.idToken());
+        }
+        json(ctx, 200, body);
+    }
+
+    /** HTTP 400 (invalid_client too) and only {@code error}; mount option {@code debugErrors} adds the description. */
+    @Override
+    public void renderError(RoutingContext ctx, OAuthError error) {
+        JsonObject body = new JsonObject().put("error", error.error());
+        if (error.description() != null && options.bool(null, "debugErrors", false)) {
+            body.put("error_description", error.description());
+        }
+        json(ctx, error.status() >= 500 || error.throttled() ? error.status() : 400, body);
+    }
+
+    // ---- profile ----
+
+    /**
+     * {@code uid} is the login name and {@code username} the display name (the product's document: "lay" /
+     * "liaiyong"). The field set is the client's {@code profileFields} whitelist, by default uid, username, role;
+     * missing fields are omitted.
+     */
+    @Override
+    protected Map<String, Object> profile(ProfileSource source) {
+        Client client = source.clientOrNull();
+        List<String> names = options.list(client, "profileFields").orElse(DEFAULT_PROFILE_FIELDS);
+        Map<String, String> mapping = new LinkedHashMap<>(Map.of("uid", "username", "username", "name"));
+        mapping.putAll(options.map(client, "attributeMapping"));
+        ProfileFields fields = new ProfileFields(source.user(), mapping);
+        Map<String, Object> profile = new LinkedHashMap<>();
+        for (String name : names) {
+            Object value = fields.value(name);
+            if (value != null) {
+                profile.put(name, value);
+            }
+        }
+        return profile;
+    }
+
+    @Override
+    protected Map<String, Object> whitelisted(ProfileSource source, Map<String, Object> fields) {
+        return fields;
+    }
+
+    @Override
+    public void renderProfileError(RoutingContext ctx, ProfileFailure failure) {
+        switch (failure.kind()) {
+            case MISSING -> json(ctx, 400, new JsonObject().put("error", "invalid_request"));
+            case UNAVAILABLE -> json(ctx, 503, new JsonObject().put("error", "temporarily_unavailable"));
+            default -> {
+                ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                json(ctx, 401, new JsonObject().put("error", "invalid_token"));
+            }
+        }
+    }
+
+    // ---- front channel ----
+
+    @Override
+    public String defaultResponseType() {
+        return "code";
+    }
+
+    /** The product's order: access_token, expires_in, refresh_token when the client may refresh (then state). */
+    @Override
+    public void putImplicitFields(Map<String, String> params, IssuedTokens tokens, long expiresIn, Client client) {
+        params.put("access_token", tokens.accessToken());
+        params.put("expires_in", String.valueOf(expiresIn));
+        if (tokens.refreshToken() != null) {
+            params.put("refresh_token", tokens.refreshToken());
+        }
+    }
+
+    /** Option {@code implicitDelivery}: QUERY (default, as the product's document), FRAGMENT (oauth2-php), BOTH. */
+    @Override
+    public String implicitResponseMode(Client client) {
+        return switch (options.choice(client, "implicitDelivery", "query")) {
+            case "FRAGMENT" -> "fragment";
+            case "BOTH" -> "both";
+            default -> "query";
+        };
+    }
+
+    @Override
+    public boolean refreshTokenWithImplicit(Client client) {
+        return client.allows(edu.lanyard.core.domain.GrantType.REFRESH_TOKEN);
+    }
+
+    // ---- logout ----
+
+    @Override
+    public List<String> logoutTargetParameters() {
+        return List.of("redirect_uri");
+    }
+
+    @Override
+    public boolean revokesPresentedTokensOnLogout() {
+        return true;
+    }
+
+    /** {@code ?logout=success}, {@code #logout=success} with response_type=token, or {@code {"logout":"success"}}. */
+    @Override
+    public LogoutAnswer loggedOut(RequestParams params, String target) {
+        if (target == null) {
+            return new LogoutAnswer.Json(200, new JsonObject().put("logout", "success"));
+        }
+        boolean fragment = "token".equals(params.firstOrNull("response_type"));
+        String separator = fragment ? (target.contains("#") ? "&" : "#") : (target.contains("?") ? "&" : "?");
+        return new LogoutAnswer.Redirect(target + separator + "logout=success");
+    }
+
+    /** docs/products.md decision 9: an unregistered redirect_uri never gets a redirect, not even with an error. */
+    @Override
+    public Optional<LogoutAnswer> refuseLogoutTarget(RequestParams params) {
+        return Optional.of(new LogoutAnswer.Json(400, new JsonObject().put("error", "redirect_uri_mismatch")));
+    }
+
+    /** A malformed request, in the product's JSON error shape (never a redirect). */
+    @Override
+    public LogoutAnswer malformedLogoutTarget(RequestParams params) {
+        JsonObject body = new JsonObject().put("error", "invalid_request");
+        if (options.bool(null, "debugErrors", false)) {
+            body.put("error_description", MALFORMED_TARGET);
+        }
+        return new LogoutAnswer.Json(400, body);
+    }
+
+    @Override
+    public ClientProfile clientDefaults() {
+        return new ClientProfile("prefix", 3_600L, 1_209_600L, 30L);
+    }
+}

@@ -1,0 +1,248 @@
+package edu.lanyard.dialects;
+
+import edu.lanyard.core.client.PresentedCredentials;
+import edu.lanyard.core.domain.Client;
+import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.request.RequestParams;
+import edu.lanyard.dialects.http.Responses;
+import edu.lanyard.core.token.ActiveToken;
+import edu.lanyard.core.token.IssuedTokens;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A product's dialect mounted at a prefix (docs/products.md §0.2): besides the token-endpoint wire format of
+ * {@link Dialect}, its paths, profile shape, front-channel (authorize) differences, logout contract and the defaults
+ * of the clients imported for it. Each product has one subclass holding all of its differences; the services'
+ * endpoints are generic and ask it.
+ *
+ * <p>Common to every product here (§0.1): parameters come from the query string or the form body, the first value
+ * wins, an empty body with URL parameters is fine, and secrets may sit in the query string.
+ */
+public abstract class ProductDialect implements Dialect {
+    protected static final String MALFORMED_TARGET = "the return address contains a control character or whitespace";
+
+    private final String prefix;
+    protected final DialectOptions options;
+
+    protected ProductDialect(String prefix, Map<String, Object> mountOptions) {
+        this.prefix = normalise(prefix);
+        this.options = new DialectOptions(mountOptions);
+    }
+
+    /** The mount prefix: empty, or starting with '/' and not ending with one. */
+    public String prefix() {
+        return prefix;
+    }
+
+    public DialectOptions options() {
+        return options;
+    }
+
+    @Override
+    public List<RequestParams.Source> parameterSources() {
+        return List.of(RequestParams.Source.QUERY, RequestParams.Source.FORM);
+    }
+
+    @Override
+    public boolean rejectsRepeatedParameters() {
+        return false;
+    }
+
+    @Override
+    public boolean requiresFormContentType() {
+        return false;
+    }
+
+    @Override
+    public boolean acceptsGetAtTokenEndpoint() {
+        return true;
+    }
+
+    @Override
+    public PresentedCredentials credentials(String authorization, RequestParams params) {
+        return ServletCredentials.read(authorization, params, true, false);
+    }
+
+    @Override
+    public void renderIntrospection(RoutingContext ctx, Optional<ActiveToken> token) {
+        JsonObject body = new JsonObject().put("active", token.isPresent());
+        token.ifPresent(t -> body.put("scope", t.scope()).put("client_id", t.clientId())
+                .put("username", t.username()).put("sub", t.subject()).put("exp", t.expiresAt()));
+        Responses.noStore(ctx);
+        Responses.json(ctx, 200, body);
+    }
+
+    // ---- paths, relative to the prefix ----
+
+    public abstract List<DialectEndpoint> authorizeEndpoints();
+
+    public abstract List<DialectEndpoint> tokenEndpoints();
+
+    public List<DialectEndpoint> introspectionEndpoints() {
+        return List.of();
+    }
+
+    /** Decision 5: only Ketanyun's mount may answer introspection without client authentication. */
+    public boolean allowsUnauthenticatedIntrospection() {
+        return false;
+    }
+
+    public List<DialectEndpoint> profileEndpoints() {
+        return List.of();
+    }
+
+    public List<DialectEndpoint> logoutEndpoints() {
+        return List.of();
+    }
+
+    // ---- profile ----
+
+    /** Where the product's resource endpoint looked for the access token: parameter, then Bearer header. */
+    public final Optional<String> profileToken(RoutingContext ctx, RequestParams params) {
+        return profileToken(ctx.request().getHeader("Authorization"), params);
+    }
+
+    /** The same from the Authorization header (null when absent) and the parameters. */
+    public Optional<String> profileToken(String header, RequestParams params) {
+        Optional<String> param = params.first("access_token");
+        if (param.isPresent()) {
+            return param;
+        }
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return presentedToken(header.substring(7));
+        }
+        return Optional.empty();
+    }
+
+    /** The token in a header value, if anything is left once control characters and white space are trimmed. */
+    protected static Optional<String> presentedToken(String value) {
+        String token = value.trim();
+        return token.isBlank() ? Optional.empty() : Optional.of(token);
+    }
+
+    /** Whether the product accepted a token of this shape at all; decision 2 keeps MaxKey's UUID check. */
+    public boolean acceptsTokenShape(String token) {
+        return true;
+    }
+
+    /** The profile's fields in the product's order, before any per-client whitelist. */
+    protected Map<String, Object> profile(ProfileSource source) {
+        return new LinkedHashMap<>();
+    }
+
+    public void renderProfile(RoutingContext ctx, ProfileSource source) {
+        Responses.noStore(ctx);
+        Responses.json(ctx, 200, new JsonObject(whitelisted(source, profile(source))));
+    }
+
+    public abstract void renderProfileError(RoutingContext ctx, ProfileFailure failure);
+
+    /**
+     * A profile request that cannot be read at all (malformed parameters): by default the product's invalid_request
+     * as its token endpoint words it.
+     */
+    public void renderProfileRequestError(RoutingContext ctx, OAuthError error) {
+        renderError(ctx, error);
+    }
+
+    /** Decision 6: a client may carry a list of the profile fields it is allowed to see ({@code profileFields}). */
+    protected Map<String, Object> whitelisted(ProfileSource source, Map<String, Object> fields) {
+        Optional<List<String>> allowed = options.list(source.clientOrNull(), "profileFields");
+        if (allowed.isEmpty()) {
+            return fields;
+        }
+        Map<String, Object> kept = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            if (allowed.get().contains(name)) {
+                kept.put(name, value);
+            }
+        });
+        return kept;
+    }
+
+    protected ProfileFields fields(ProfileSource source) {
+        return new ProfileFields(source.user(), options.map(source.clientOrNull(), "attributeMapping"));
+    }
+
+    // ---- front channel (authorize) ----
+
+    /** The response_type assumed when a request has none, or null to require it. */
+    public String defaultResponseType() {
+        return null;
+    }
+
+    /** Adds the implicit-grant token fields in this product's shape and order. */
+    public abstract void putImplicitFields(Map<String, String> params, IssuedTokens tokens, long expiresIn,
+                                           Client client);
+
+    /** Where an implicit response goes: {@code fragment} (RFC 6749 §4.2.2), {@code query} or {@code both}. */
+    public String implicitResponseMode(Client client) {
+        return "fragment";
+    }
+
+    public boolean refreshTokenWithImplicit(Client client) {
+        return false;
+    }
+
+    // ---- logout ----
+
+    /** The parameters that may name where to go after logout, in the order they are looked at. */
+    public List<String> logoutTargetParameters() {
+        return List.of();
+    }
+
+    /** The PHP SSO revoked the access and refresh tokens named in the logout request. */
+    public boolean revokesPresentedTokensOnLogout() {
+        return false;
+    }
+
+    /**
+     * The answer once the session has ended.
+     *
+     * @param target the requested return address if it is registered for a client, else null
+     */
+    public LogoutAnswer loggedOut(RequestParams params, String target) {
+        return target != null ? new LogoutAnswer.Redirect(target) : new LogoutAnswer.SignedOutPage();
+    }
+
+    /**
+     * What to answer when a return address has a control character or whitespace: such a request is refused before
+     * the session ends or a token is revoked. By default Lanyard's error page; products that answered logout with
+     * JSON answer their JSON error.
+     */
+    public LogoutAnswer malformedLogoutTarget(RequestParams params) {
+        return new LogoutAnswer.ErrorPage("invalid_request", MALFORMED_TARGET);
+    }
+
+    /** What to answer for an unregistered return address: by default it is ignored and the session still ends. */
+    public Optional<LogoutAnswer> refuseLogoutTarget(RequestParams params) {
+        return Optional.empty();
+    }
+
+    // ---- import ----
+
+    /** The defaults of a client imported for this product. */
+    public abstract ClientProfile clientDefaults();
+
+    protected static void json(RoutingContext ctx, int status, JsonObject body) {
+        Responses.noStore(ctx);
+        Responses.json(ctx, status, body);
+    }
+
+    private static String normalise(String prefix) {
+        if (prefix == null || prefix.isBlank() || prefix.equals("/")) {
+            return "";
+        }
+        String p = prefix.trim();
+        if (!p.startsWith("/")) {
+            p = "/" + p;
+        }
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+}
