@@ -1,5 +1,7 @@
 package edu.lanyard.devkit;
 
+import edu.lanyard.devruntime.EmbeddedKafka;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

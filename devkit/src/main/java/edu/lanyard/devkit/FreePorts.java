@@ -10,14 +10,6 @@ public final class FreePorts {
     private FreePorts() {
     }
 
-    static int pickOtherThan(int taken) {
-        int port = pick();
-        while (port == taken) {
-            port = pick();
-        }
-        return port;
-    }
-
     public static int pick() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

@@ -7,8 +7,9 @@ import java.util.Properties;
 import java.util.UUID;
 
 /**
- * Databases on a Postgres server that is already running (the machine's own at 127.0.0.1:5432 by default). Used by
- * {@code lanyard dev} to create its database if missing, and by tests to get a fresh database per run.
+ * Databases on a Postgres server that is already running (the machine's own at 127.0.0.1:5432 by default), for tests:
+ * a fresh database per run, dropped afterwards. ({@code lanyard} itself creates its database in its migrations, when
+ * {@code postgres.createDatabase} asks for it.)
  */
 public final class LocalPostgres {
     private final String host;

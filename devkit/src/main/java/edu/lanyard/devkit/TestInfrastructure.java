@@ -12,8 +12,8 @@ import org.testcontainers.DockerClientFactory;
 /**
  * The real Kafka broker and Postgres server that tests in every module share, one of each per JVM, each started on
  * first use. With a Docker engine they run in Testcontainers; without one, Kafka runs in this JVM
- * ({@link EmbeddedKafka}) and databases are created on the machine's Postgres ({@link LocalPostgres#fromEnvironment()}).
- * Everything is torn down when the JVM exits.
+ * ({@link edu.lanyard.devruntime.EmbeddedKafka}, the broker of {@code lanyard dev}) and databases are created on the
+ * machine's Postgres ({@link LocalPostgres#fromEnvironment()}). Everything is torn down when the JVM exits.
  */
 public final class TestInfrastructure {
     private static final Logger LOG = LoggerFactory.getLogger(TestInfrastructure.class);

@@ -4,8 +4,10 @@ import com.hazelcast.core.HazelcastInstance;
 import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.directory.db.Migrations;
 import edu.lanyard.cluster.hazelcast.HazelcastNode;
-import edu.lanyard.devkit.EmbeddedKafka;
-import edu.lanyard.devkit.LocalPostgres;
+import edu.lanyard.core.config.LanyardConfig;
+import edu.lanyard.directory.db.Migrations;
+import edu.lanyard.cluster.hazelcast.HazelcastNode;
+import edu.lanyard.devruntime.api.DevInfrastructure.EmbeddedBroker;
 import edu.lanyard.projection.coldstart.ColdStart;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -20,15 +22,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The blocking start-up work done before any event loop runs: the database (created if asked, then migrated), the
- * Kafka broker (embedded in dev) and topic, and this process's Hazelcast.
+ * Kafka broker (embedded in dev, from the dev runtime) and topic, and this process's Hazelcast.
  */
 public final class Infrastructure implements AutoCloseable {
-    private final EmbeddedKafka embeddedKafka;
+    private final EmbeddedBroker embeddedKafka;
     private final String kafkaBootstrap;
     private final HazelcastInstance hazelcast;
     private final ColdStart coldStart;
 
-    private Infrastructure(EmbeddedKafka embeddedKafka, String kafkaBootstrap, HazelcastInstance hazelcast,
+    private Infrastructure(EmbeddedBroker embeddedKafka, String kafkaBootstrap, HazelcastInstance hazelcast,
                            ColdStart coldStart) {
         this.embeddedKafka = embeddedKafka;
         this.kafkaBootstrap = kafkaBootstrap;
@@ -37,14 +39,10 @@ public final class Infrastructure implements AutoCloseable {
     }
 
     public static Infrastructure start(LanyardConfig config) {
-        LanyardConfig.Postgres pg = config.postgres();
-        if (pg.createDatabase()) {
-            new LocalPostgres(pg.host(), pg.port(), pg.user(), pg.password()).ensureDatabase(pg.database());
-        }
-        Migrations.apply(pg);
+        Migrations.apply(config.postgres());   // creates the database first if postgres.createDatabase says so
         LanyardConfig.Kafka kafka = config.kafka();
-        EmbeddedKafka embedded = kafka.embedded()
-                ? EmbeddedKafka.start(Path.of(kafka.dataDir()), kafka.embeddedPort())
+        EmbeddedBroker embedded = kafka.embedded()
+                ? DevRuntime.require().startKafka(Path.of(kafka.dataDir()), kafka.embeddedPort())
                 : null;
         String bootstrap = embedded != null ? embedded.bootstrapServers() : kafka.bootstrapServers();
         ensureTopic(bootstrap, kafka);
@@ -112,10 +110,6 @@ public final class Infrastructure implements AutoCloseable {
 
     public HazelcastInstance hazelcast() {
         return hazelcast;
-    }
-
-    public EmbeddedKafka embeddedKafka() {
-        return embeddedKafka;
     }
 
     @Override

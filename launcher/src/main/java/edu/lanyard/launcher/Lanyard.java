@@ -10,7 +10,14 @@ import edu.lanyard.directory.db.PgPools;
 import edu.lanyard.directory.importing.ImportResult;
 import edu.lanyard.directory.importing.Importer;
 import edu.lanyard.core.logging.RedactingOutputStream;
-import edu.lanyard.devkit.LocalPostgres;
+import edu.lanyard.core.config.ConfigLoader;
+import edu.lanyard.core.config.LanyardConfig;
+import edu.lanyard.core.crypto.ClientSecretHasher;
+import edu.lanyard.core.crypto.PasswordHasher;
+import edu.lanyard.directory.db.Migrations;
+import edu.lanyard.directory.db.PgPools;
+import edu.lanyard.directory.importing.ImportResult;
+import edu.lanyard.directory.importing.Importer;
 import edu.lanyard.projection.admin.AdminCredentials;
 import edu.lanyard.token.TokenService;
 import edu.lanyard.userinfo.UserinfoService;
@@ -32,6 +39,8 @@ public final class Lanyard {
             "authorize", AuthorizeService::mount,
             "userinfo", UserinfoService::mount);
     static final NodeService PROJECTION = new ProjectionNodeService();
+    static final String SERVE_NEEDS_KAFKA = "serve needs a real Kafka cluster: set kafka.bootstrapServers /"
+            + " LANYARD_KAFKA_BOOTSTRAP_SERVERS; the embedded broker is for `lanyard dev` only";
 
     private Lanyard() {
     }
@@ -47,8 +56,8 @@ public final class Lanyard {
             RedactingOutputStream.installOnStandardStreams();
         }
         avoidThreadPerTaskCompletions();
-        // Kafka's broker jars bring the log4j2 API without an implementation; say so up front instead of having
-        // log4j print an error at start. Lanyard's own logging is slf4j.
+        // The dev runtime's Kafka broker jars bring the log4j2 API without an implementation; say so up front instead
+        // of having log4j print an error at start. Lanyard's own logging is slf4j.
         System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         try {
             CommandLine line = CommandLine.parse(args);
@@ -97,9 +106,11 @@ public final class Lanyard {
         line.option("port").ifPresent(port -> env.put("LANYARD_HTTP_PORT", port));
         line.option("management-port").ifPresent(port -> env.put("LANYARD_MANAGEMENT_PORT", port));
         line.option("durability").ifPresent(mode -> env.put("LANYARD_DURABILITY", mode.toUpperCase()));
-        env.putIfAbsent("LANYARD_KAFKA_BOOTSTRAP_SERVERS", "embedded");
         Path configFile = line.path("config").orElse(null);
-        LanyardConfig config = ConfigLoader.load(configFile, env);
+        LanyardConfig config = devConfig(configFile, env);
+        if (config.kafka().embedded()) {
+            DevRuntime.require();   // before anything is written or started: say what is missing, not a stack trace
+        }
         Optional<String> operatorToken = provisionDevOperatorToken(config, env, DevOperatorToken.FILE);
         if (operatorToken.isPresent()) {
             config = ConfigLoader.load(configFile, env);
@@ -111,6 +122,19 @@ public final class Lanyard {
                     + ", which `lanyard admin` reads; send it as a Bearer token to /admin/...)");
         }
         runNode(config, List.copyOf(SERVICES.values()), background(config), line.path("import").orElse(null));
+    }
+
+    /**
+     * {@code dev}'s configuration: the Kafka cluster of the config file or environment if one is named, else
+     * {@code embedded} (put into {@code env}, so later reloads keep it), the dev runtime's broker inside this JVM.
+     */
+    static LanyardConfig devConfig(Path configFile, Map<String, String> env) {
+        LanyardConfig config = ConfigLoader.load(configFile, env);
+        if (!config.kafka().bootstrapServers().isBlank()) {
+            return config;
+        }
+        env.put("LANYARD_KAFKA_BOOTSTRAP_SERVERS", "embedded");
+        return ConfigLoader.load(configFile, env);
     }
 
     /**
@@ -138,7 +162,7 @@ public final class Lanyard {
             throw new IllegalArgumentException("serve needs a service: token, authorize, userinfo, projection or all");
         }
         String name = line.arguments().get(0);
-        LanyardConfig config = ConfigLoader.load(line.path("config").orElse(null), System.getenv());
+        LanyardConfig config = serveConfig(line, System.getenv());
         if ("all".equals(name)) {
             runNode(config, List.copyOf(SERVICES.values()), background(config), null);
         } else if ("projection".equals(name)) {
@@ -148,6 +172,15 @@ public final class Lanyard {
                     new IllegalArgumentException("unknown service: " + name));
             runNode(config, List.of(service), List.of(), null);
         }
+    }
+
+    /** {@code serve}'s configuration, refused unless it names a Kafka cluster: production never runs a broker. */
+    static LanyardConfig serveConfig(CommandLine line, Map<String, String> env) {
+        LanyardConfig config = ConfigLoader.load(line.path("config").orElse(null), env);
+        if (config.kafka().embedded() || config.kafka().bootstrapServers().isBlank()) {
+            throw new IllegalArgumentException(SERVE_NEEDS_KAFKA);
+        }
+        return config;
     }
 
     private static void runNode(LanyardConfig config, List<ServiceMount> services, List<NodeService> background,
@@ -176,7 +209,6 @@ public final class Lanyard {
 
     private static void migrate(CommandLine line) {
         LanyardConfig config = ConfigLoader.load(line.path("config").orElse(null), System.getenv());
-        ensureDatabase(config);
         int applied = Migrations.apply(config.postgres());
         System.out.println("migrations applied: " + applied);
     }
@@ -186,7 +218,6 @@ public final class Lanyard {
             throw new IllegalArgumentException("import needs a file: lanyard import FILE");
         }
         LanyardConfig config = ConfigLoader.load(line.path("config").orElse(null), System.getenv());
-        ensureDatabase(config);
         Migrations.apply(config.postgres());
         report(importInto(config, Path.of(line.arguments().get(0))));
     }
@@ -208,22 +239,17 @@ public final class Lanyard {
         System.out.println("imported: " + result);
     }
 
-    private static void ensureDatabase(LanyardConfig config) {
-        LanyardConfig.Postgres pg = config.postgres();
-        if (pg.createDatabase()) {
-            new LocalPostgres(pg.host(), pg.port(), pg.user(), pg.password()).ensureDatabase(pg.database());
-        }
-    }
-
     private static final String USAGE = """
             usage: lanyard COMMAND [options]
               dev [--port 8080] [--management-port 9464] [--import FILE] [--config FILE]
                   [--durability kafka|memory]
-                                     every service in one JVM, embedded Kafka and Hazelcast, local Postgres;
-                                     /metrics and /health/* on the management port; without admin
-                                     credentials configured, an operator token in ./data/admin-token
+                                     every service in one JVM, embedded Kafka (from the dev runtime, see
+                                     ./lanyard) and Hazelcast, local Postgres; /metrics and /health/* on the
+                                     management port; without admin credentials configured, an operator
+                                     token in ./data/admin-token
               serve token|authorize|userinfo|projection|all [--config FILE]
-                                     one service against the configured Kafka, Postgres and Hazelcast
+                                     one service against the configured Kafka cluster
+                                     (kafka.bootstrapServers), Postgres and Hazelcast
               migrate [--config FILE]  apply database migrations
               replay [--from-beginning | --since 2026-11-20T00:00:00Z] [--config FILE]
                                      rebuild the projections from the event topic and swap them in

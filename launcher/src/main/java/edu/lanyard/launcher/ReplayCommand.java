@@ -19,7 +19,7 @@ public final class ReplayCommand {
     public static void run(CommandLine line) throws Exception {
         Instant since = since(line);
         LanyardConfig config = ConfigLoader.load(line.path("config").orElse(null), System.getenv());
-        if (config.kafka().embedded()) {
+        if (config.kafka().embedded() || config.kafka().bootstrapServers().isBlank()) {
             throw new IllegalArgumentException("the dev broker lives inside `lanyard dev`; replay there with"
                     + " `lanyard admin replay`, or set kafka.bootstrapServers");
         }

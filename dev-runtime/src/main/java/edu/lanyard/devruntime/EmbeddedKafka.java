@@ -1,4 +1,4 @@
-package edu.lanyard.devkit;
+package edu.lanyard.devruntime;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import edu.lanyard.devruntime.api.DevInfrastructure;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -21,13 +22,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real Kafka broker inside this JVM: one KRaft node that is both broker and controller, listening on 127.0.0.1.
- * For tests without Docker and for {@code lanyard dev}.
+ * For {@code lanyard dev} (through {@link EmbeddedDevInfrastructure}) and for tests without Docker (through devkit).
  *
  * <p>Kafka logs through slf4j at info level under {@code kafka}, {@code org.apache.kafka} and
  * {@code state.change.logger}; set those to warn (for slf4j-simple: {@code org.slf4j.simpleLogger.log.kafka=warn}
- * etc. in {@code simplelogger.properties}, see devkit's test resources).
+ * etc. in {@code simplelogger.properties}, see this module's test resources).
  */
-public final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements DevInfrastructure.EmbeddedBroker {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
@@ -51,14 +52,15 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new IllegalArgumentException("not a port: " + port);
         }
         Path dir = dataDir.toAbsolutePath();
-        int brokerPort = port == 0 ? FreePorts.pick() : port;
-        int controllerPort = FreePorts.pickOtherThan(brokerPort);
+        int brokerPort = port == 0 ? LoopbackPorts.free() : port;
+        int controllerPort = LoopbackPorts.freeOtherThan(brokerPort);
         KafkaStorage.formatIfNeeded(dir);
         EmbeddedKafka kafka = new EmbeddedKafka(dir, brokerPort, controllerPort);
         kafka.launch();
         return kafka;
     }
 
+    @Override
     public String bootstrapServers() {
         return "127.0.0.1:" + brokerPort;
     }

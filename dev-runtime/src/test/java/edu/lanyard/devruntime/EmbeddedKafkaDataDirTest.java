@@ -1,4 +1,4 @@
-package edu.lanyard.devkit;
+package edu.lanyard.devruntime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,7 +17,7 @@ class EmbeddedKafkaDataDirTest {
 
     @Test
     void aNewBrokerOnAnExistingDataDirectoryKeepsTheRecordsAndTheChosenPort(@TempDir Path dataDir) throws Exception {
-        int port = FreePorts.pick();
+        int port = LoopbackPorts.free();
         try (EmbeddedKafka first = EmbeddedKafka.start(dataDir, port);
              KafkaProducer<String, String> producer = KafkaTestClients.producer(first.bootstrapServers())) {
             assertEquals("127.0.0.1:" + port, first.bootstrapServers());

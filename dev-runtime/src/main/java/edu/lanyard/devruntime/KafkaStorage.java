@@ -1,4 +1,4 @@
-package edu.lanyard.devkit;
+package edu.lanyard.devruntime;
 
 import java.io.PrintStream;
 import java.nio.file.Files;

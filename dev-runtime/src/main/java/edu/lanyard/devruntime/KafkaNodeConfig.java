@@ -1,4 +1,4 @@
-package edu.lanyard.devkit;
+package edu.lanyard.devruntime;
 
 import java.nio.file.Path;
 import java.util.Properties;

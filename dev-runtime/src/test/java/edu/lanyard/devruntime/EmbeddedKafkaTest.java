@@ -1,4 +1,4 @@
-package edu.lanyard.devkit;
+package edu.lanyard.devruntime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
