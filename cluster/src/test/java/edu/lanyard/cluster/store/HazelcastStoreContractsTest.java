@@ -2,12 +2,17 @@ package edu.lanyard.cluster.store;
 
 import edu.lanyard.cluster.jose.TestCluster;
 import edu.lanyard.core.store.AccessTokens;
+import edu.lanyard.core.store.AuthFailureWindows;
 import edu.lanyard.core.store.AuthorizationCodes;
 import edu.lanyard.core.store.GrantRevocations;
+import edu.lanyard.core.store.LoginAttempts;
 import edu.lanyard.core.store.RefreshTokens;
+import edu.lanyard.core.store.Sessions;
+import edu.lanyard.core.store.SharedMaps;
 import edu.lanyard.devkit.Await;
 import edu.lanyard.devkit.contract.AccessTokensContract;
 import edu.lanyard.devkit.contract.AuthorizationCodesContract;
+import edu.lanyard.devkit.contract.FlowStateContract;
 import edu.lanyard.devkit.contract.GrantRevocationsContract;
 import edu.lanyard.devkit.contract.RefreshTokensContract;
 import io.vertx.core.Vertx;
@@ -92,6 +97,34 @@ class HazelcastStoreContractsTest {
         @Override
         protected GrantRevocations revocations() {
             return new HazelcastGrantRevocations(vertx, cluster.member(0));
+        }
+    }
+
+    @Nested
+    class FlowState extends FlowStateContract {
+        @Override
+        protected Sessions sessions() {
+            return new HazelcastSessions(vertx, cluster.member(0));
+        }
+
+        @Override
+        protected LoginAttempts loginAttempts() {
+            return new HazelcastLoginAttempts(vertx, cluster.member(1));
+        }
+
+        @Override
+        protected AuthFailureWindows authFailures() {
+            return new HazelcastAuthFailureWindows(vertx, cluster.member(0));
+        }
+
+        @Override
+        protected SharedMaps maps() {
+            return new HazelcastSharedMaps(vertx, cluster.member(1));
+        }
+
+        @Override
+        protected Clock clock() {
+            return Clock.systemUTC();
         }
     }
 }

@@ -2,10 +2,15 @@ package edu.lanyard.devkit.memory;
 
 import edu.lanyard.core.session.SessionRecord;
 import edu.lanyard.core.store.AuthFailureWindows;
+import edu.lanyard.core.store.LoginAttempts;
+import edu.lanyard.core.store.Sessions;
+import edu.lanyard.core.store.SharedMaps;
 import edu.lanyard.devkit.Await;
 import edu.lanyard.devkit.MutableClock;
+import edu.lanyard.devkit.contract.FlowStateContract;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,9 +18,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The smaller in-memory stores: sessions, login attempts, client-auth windows and shared maps. */
-class MemoryFlowStateTest {
+/** The flow-state contract on the in-memory stores, and their expiry on a clock the test moves. */
+class MemoryFlowStateTest extends FlowStateContract {
     private final MutableClock clock = MutableClock.atFixedInstant();
+    private final MemoryStores stores = MemoryStores.on(clock);
+
+    @Override
+    protected Sessions sessions() {
+        return stores.sessions();
+    }
+
+    @Override
+    protected LoginAttempts loginAttempts() {
+        return stores.loginAttempts();
+    }
+
+    @Override
+    protected AuthFailureWindows authFailures() {
+        return stores.authFailures();
+    }
+
+    @Override
+    protected SharedMaps maps() {
+        return stores.maps();
+    }
+
+    @Override
+    protected Clock clock() {
+        return clock;
+    }
 
     @Test
     void aSessionEndsAtItsIdleTimeoutButNeverPastItsAbsoluteEnd() {
