@@ -19,11 +19,6 @@ public final class MutableClock extends Clock {
         return new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
     }
 
-    /** A clock starting at the real current second, for stores whose expiry runs on real time elsewhere. */
-    public static MutableClock atCurrentSecond() {
-        return new MutableClock(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
-    }
-
     public void advance(Duration by) {
         now = now.plus(by);
     }

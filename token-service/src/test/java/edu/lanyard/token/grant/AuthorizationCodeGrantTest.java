@@ -219,14 +219,17 @@ class AuthorizationCodeGrantTest {
     void aReplayByTheOwnerRevokesEverythingTheCodeIssued() {
         AuthorizationCodeRecord code = issuedCode();
         TokenResponse first = issued(grant, request(app, params()));
+        assertTrue(bench.active(first.accessToken()) && bench.activeRefresh(first.refreshToken()));
 
         assertRefused("invalid_grant", "already used", refused(grant, request(app, params())));
+
+        assertFalse(bench.active(first.accessToken()), "the first redemption's access token is dead");
+        assertFalse(bench.activeRefresh(first.refreshToken()), "and its refresh token");
 
         assertTrue(Await.result(bench.stores.revocations().isRevoked(code.grantId())));
         GrantRevoked revoked = bench.events.published(GrantRevoked.class).get(0);
         assertEquals("code_replay", revoked.reason());
         assertEquals(code.grantId(), revoked.grantId());
-        assertNotNull(first.refreshToken());
     }
 
     @Test
@@ -242,9 +245,10 @@ class AuthorizationCodeGrantTest {
     @Test
     void anotherClientPresentingARedeemedCodeCannotEndTheOwnersGrant() {
         AuthorizationCodeRecord code = issuedCode();
-        issued(grant, request(app, params()));
+        TokenResponse owners = issued(grant, request(app, params()));
         assertRefused("invalid_grant", "another client", refused(grant, request(other, params())));
         assertFalse(Await.result(bench.stores.revocations().isRevoked(code.grantId())));
+        assertTrue(bench.active(owners.accessToken()));
         assertTrue(bench.events.published(GrantRevoked.class).isEmpty());
     }
 

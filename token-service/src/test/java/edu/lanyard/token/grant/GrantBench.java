@@ -20,6 +20,7 @@ import edu.lanyard.core.token.TokenFormat;
 import edu.lanyard.core.token.TokenIssuer;
 import edu.lanyard.core.token.TokenResponse;
 import edu.lanyard.core.token.TokenRevoker;
+import edu.lanyard.core.token.TokenValidator;
 import edu.lanyard.core.user.CountingLoginThrottle;
 import edu.lanyard.devkit.Await;
 import edu.lanyard.devkit.MutableClock;
@@ -64,6 +65,9 @@ final class GrantBench {
             new JwtAccessTokens(ISSUER, new JwtSigner(KEYS)), clock);
     final TokenRevoker revoker = new TokenRevoker(stores.accessTokens(), stores.refreshTokens(),
             stores.revocations(), events);
+    /** What introspection and the resource servers ask: is this token active? */
+    final TokenValidator validator = new TokenValidator(stores.accessTokens(), stores.refreshTokens(),
+            stores.revocations(), clock);
     final IdTokenFactory idTokens = new IdTokenFactory(ISSUER, 300, users, new JwtSigner(KEYS), clock);
     final CountingLoginThrottle loginThrottle = new CountingLoginThrottle(stores.loginAttempts(), events,
             new LanyardConfig.Login(1, MAX_FAILURES, 100, LOCKOUT_SECONDS, 1800, 28_800), clock);
@@ -132,19 +136,28 @@ final class GrantBench {
                 "description \"" + actual.description() + "\" mentions \"" + descriptionPart + "\"");
     }
 
+    boolean active(String accessToken) {
+        return Await.result(validator.accessToken(accessToken)).isPresent();
+    }
+
+    boolean activeRefresh(String refreshToken) {
+        return Await.result(validator.refreshToken(refreshToken)).isPresent();
+    }
+
     /** The claims of an id_token signed by the ring, after checking its signature. */
     static JWTClaimsSet verifiedIdToken(String idToken) {
+        return verifiedJwt(idToken);
+    }
+
+    /** The claims of a JWT signed with the ring's RS256 key, after checking its signature. */
+    static JWTClaimsSet verifiedJwt(String compact) {
         try {
-            SignedJWT jwt = SignedJWT.parse(idToken);
+            SignedJWT jwt = SignedJWT.parse(compact);
             RSAKey key = (RSAKey) KEYS.publicKeys().getKeyByKeyId(jwt.getHeader().getKeyID());
             assertTrue(jwt.verify(new RSASSAVerifier(key)), "signed by the ring's current RS256 key");
             return jwt.getJWTClaimsSet();
         } catch (ParseException | JOSEException e) {
             throw new AssertionError("not a signed JWT", e);
         }
-    }
-
-    static JWTClaimsSet verifiedJwt(String jwt) {
-        return verifiedIdToken(jwt);
     }
 }

@@ -116,7 +116,8 @@ class RefreshTokenGrantTest {
     @Test
     void reusingARotatedTokenRevokesTheWholeFamily() {
         String old = refreshTokenOf(rotating);
-        String next = issued(grant, request(rotating, refresh(old))).refreshToken();
+        TokenResponse rotated = issued(grant, request(rotating, refresh(old)));
+        String next = rotated.refreshToken();
 
         assertRefused("invalid_grant", "already used", refused(grant, request(rotating, refresh(old))));
 
@@ -124,6 +125,7 @@ class RefreshTokenGrantTest {
         assertEquals("refresh_token_reuse", bench.events.published(GrantRevoked.class).get(0).reason());
         assertRefused("invalid_grant", "revoked", refused(grant, request(rotating, refresh(next))),
                 "the thief's or the victim's newer token is dead too");
+        assertFalse(bench.active(rotated.accessToken()), "and so is every access token of the family");
     }
 
     @Test
