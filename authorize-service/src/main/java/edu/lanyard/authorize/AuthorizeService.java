@@ -61,8 +61,8 @@ public final class AuthorizeService {
         SignInParts parts = SignInParts.of(platform);
         SignInFlow flow = parts.flow();
         SecurityHeaders headers = SecurityHeaders.forBranding(platform.config().branding());
-        AuthorizeEndpoint authorize = new AuthorizeEndpoint(flow,
-                new AuthorizationRequestParser(platform.clients()), FrontChannelDialect.STANDARD);
+        AuthorizeEndpoint authorize = new AuthorizeEndpoint(flow.steps().standardAuthorize(), flow.cookie(),
+                flow.outcomes());
         LogoutEndpoint logout = new LogoutEndpoint(flow);
         router.get(parts.assets().mount() + "*").handler(named("assets", new AssetsHandler(parts.assets())));
         for (String path : new String[]{"/oauth2/authorize", "/oauth2/login", "/oauth2/consent", "/oauth2/logout"}) {
@@ -89,7 +89,7 @@ public final class AuthorizeService {
             router.route(dialect.prefix() + endpoint.path()).handler(headers);
         }
         DialectRoutes.mount(router, dialect, dialect.authorizeEndpoints(), "authorize",
-                new AuthorizeEndpoint(flow, new AuthorizationRequestParser(flow.platform.clients()), frontChannel));
+                new AuthorizeEndpoint(flow.steps().productAuthorize(frontChannel), flow.cookie(), flow.outcomes()));
         DialectRoutes.mount(router, dialect, dialect.logoutEndpoints(), "logout",
                 new DialectLogoutEndpoint(dialect, flow));
     }
@@ -97,7 +97,9 @@ public final class AuthorizeService {
     static SignInFlow flow(Platform platform, PageRenderer pages, Map<String, FrontChannelDialect> dialects) {
         var hz = platform.hazelcast();
         return new SignInFlow(platform, new Sessions(platform.vertx(), hz), CsrfKey.shared(hz), pages,
-                new KeyValueMap(platform.vertx(), hz, "lanyard.pending-authorizations"),
-                new KeyValueMap(platform.vertx(), hz, StoreMaps.CONSENTS), dialects);
+                new HazelcastPendingAuthorizations(
+                        new KeyValueMap(platform.vertx(), hz, "lanyard.pending-authorizations")),
+                new HazelcastConsents(platform.events(), new KeyValueMap(platform.vertx(), hz, StoreMaps.CONSENTS)),
+                dialects);
     }
 }
