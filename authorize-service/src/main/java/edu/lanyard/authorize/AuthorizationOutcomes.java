@@ -8,6 +8,7 @@ import edu.lanyard.authorize.responsemode.FrontChannelReply;
 import edu.lanyard.common.http.OAuthError;
 import edu.lanyard.common.http.OAuthException;
 import edu.lanyard.common.http.Redirects;
+import edu.lanyard.common.logging.LogRedactor;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -82,9 +83,10 @@ public final class AuthorizationOutcomes {
         }
         OAuthError error = OAuthException.of(failure);
         if (!(failure instanceof OAuthException)) {
-            LOG.error("sign-in failed", failure);
+            LOG.error("sign-in failed", LogRedactor.scrub(failure));
         }
-        ErrorKind kind = error.status() == 503 ? ErrorKind.TEMPORARILY_UNAVAILABLE : ErrorKind.SERVER_ERROR;
+        ErrorKind kind = error.status() == 503 ? ErrorKind.TEMPORARILY_UNAVAILABLE
+                : error.status() < 500 ? ErrorKind.BAD_REQUEST : ErrorKind.SERVER_ERROR;
         pages.showError(ctx, kind, error.error(), error.description(), uiLocales);
     }
 }

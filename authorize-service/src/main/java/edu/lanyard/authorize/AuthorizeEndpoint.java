@@ -2,6 +2,7 @@ package edu.lanyard.authorize;
 
 import edu.lanyard.authorize.pipeline.AuthorizationState;
 import edu.lanyard.authorize.pipeline.Pipeline;
+import edu.lanyard.common.http.OAuthException;
 import edu.lanyard.common.http.RequestParams;
 import edu.lanyard.common.http.Responses;
 import io.vertx.core.Handler;
@@ -31,7 +32,13 @@ public final class AuthorizeEndpoint implements Handler<RoutingContext> {
         List<RequestParams.Source> sources = ctx.request().method() == HttpMethod.POST
                 ? List.of(RequestParams.Source.QUERY, RequestParams.Source.FORM)
                 : List.of(RequestParams.Source.QUERY);
-        RequestParams params = RequestParams.from(ctx, sources);
+        RequestParams params;
+        try {
+            params = RequestParams.from(ctx, sources);
+        } catch (OAuthException e) {
+            outcomes.fail(ctx, e, null); // an undecodable query string
+            return;
+        }
         String uiLocales = params.firstOrNull("ui_locales");
         AuthorizationState received = AuthorizationState.received(params, cookie.read(ctx), Responses.clientIp(ctx));
         pipeline.run(received)

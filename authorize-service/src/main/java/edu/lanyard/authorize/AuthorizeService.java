@@ -65,8 +65,9 @@ public final class AuthorizeService {
                 flow.outcomes());
         LogoutEndpoint logout = new LogoutEndpoint(flow);
         router.get(parts.assets().mount() + "*").handler(named("assets", new AssetsHandler(parts.assets())));
+        BrowserBadRequests badRequests = new BrowserBadRequests(flow);
         for (String path : new String[]{"/oauth2/authorize", "/oauth2/login", "/oauth2/consent", "/oauth2/logout"}) {
-            router.route(path).handler(headers);
+            router.route(path).handler(headers).failureHandler(badRequests);
         }
         router.get("/oauth2/authorize").handler(named("authorize", authorize));
         router.post("/oauth2/authorize").handler(named("authorize", authorize));
@@ -75,18 +76,18 @@ public final class AuthorizeService {
         router.get("/oauth2/logout").handler(named("logout", logout));
         router.post("/oauth2/logout").handler(named("logout", logout));
         for (ProductDialect dialect : parts.dialects()) {
-            mountDialect(router, dialect, flow, headers, parts.frontChannels().get(dialect.name()));
+            mountDialect(router, dialect, flow, headers, badRequests, parts.frontChannels().get(dialect.name()));
         }
     }
 
     /** A product's authorize aliases and logout under its prefix; its login and consent are Lanyard's pages. */
     private static void mountDialect(Router router, ProductDialect dialect, SignInFlow flow, SecurityHeaders headers,
-                                     FrontChannelDialect frontChannel) {
+                                     BrowserBadRequests badRequests, FrontChannelDialect frontChannel) {
         for (DialectEndpoint endpoint : dialect.authorizeEndpoints()) {
-            router.route(dialect.prefix() + endpoint.path()).handler(headers);
+            router.route(dialect.prefix() + endpoint.path()).handler(headers).failureHandler(badRequests);
         }
         for (DialectEndpoint endpoint : dialect.logoutEndpoints()) {
-            router.route(dialect.prefix() + endpoint.path()).handler(headers);
+            router.route(dialect.prefix() + endpoint.path()).handler(headers).failureHandler(badRequests);
         }
         DialectRoutes.mount(router, dialect, dialect.authorizeEndpoints(), "authorize",
                 new AuthorizeEndpoint(flow.steps().productAuthorize(frontChannel), flow.cookie(), flow.outcomes()));

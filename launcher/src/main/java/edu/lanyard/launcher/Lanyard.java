@@ -9,6 +9,7 @@ import edu.lanyard.common.db.Migrations;
 import edu.lanyard.common.db.PgPools;
 import edu.lanyard.common.importing.ImportResult;
 import edu.lanyard.common.importing.Importer;
+import edu.lanyard.common.logging.RedactingOutputStream;
 import edu.lanyard.devkit.LocalPostgres;
 import edu.lanyard.projection.admin.AdminCredentials;
 import edu.lanyard.token.TokenService;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /** The {@code lanyard} command. */
@@ -34,7 +36,16 @@ public final class Lanyard {
     private Lanyard() {
     }
 
+    /** The commands whose output is the log of a running service; {@code admin} prints credentials on purpose. */
+    private static final Set<String> SERVICE_COMMANDS = Set.of("dev", "serve", "migrate",
+            "import", "replay");
+
     public static void main(String[] args) {
+        if (redactsStandardStreams(args)) {
+            // Before anything logs: whatever reaches stderr or stdout (Vert.x, Netty, Hazelcast and Kafka messages
+            // and stack traces included) has its credentials masked.
+            RedactingOutputStream.installOnStandardStreams();
+        }
         avoidThreadPerTaskCompletions();
         // Kafka's broker jars bring the log4j2 API without an implementation; say so up front instead of having
         // log4j print an error at start. Lanyard's own logging is slf4j.
@@ -62,6 +73,10 @@ public final class Lanyard {
             e.printStackTrace();
             System.exit(1);
         }
+    }
+
+    static boolean redactsStandardStreams(String[] args) {
+        return args.length > 0 && SERVICE_COMMANDS.contains(args[0]);
     }
 
     /**
@@ -93,7 +108,7 @@ public final class Lanyard {
                     DevOperatorToken.deleteIfStill(DevOperatorToken.FILE, token)));
             // dev only, on loopback: the operator wants a token to paste. A configured server never prints one.
             System.out.println("operator token for this dev server: " + token + " (also in " + DevOperatorToken.FILE
-                    + ", which `lanyard admin` reads; curl -H 'Authorization: Bearer <token>' .../admin/...)");
+                    + ", which `lanyard admin` reads; send it as a Bearer token to /admin/...)");
         }
         runNode(config, List.copyOf(SERVICES.values()), background(config), line.path("import").orElse(null));
     }

@@ -5,7 +5,9 @@ import edu.lanyard.common.dialect.ProductDialect;
 import edu.lanyard.common.dialect.ProfileFailure;
 import edu.lanyard.common.dialect.ProfileSource;
 import edu.lanyard.common.domain.User;
+import edu.lanyard.common.http.OAuthException;
 import edu.lanyard.common.http.RequestParams;
+import edu.lanyard.common.logging.LogRedactor;
 import edu.lanyard.common.token.ActiveToken;
 import edu.lanyard.common.token.TokenValidator;
 import edu.lanyard.common.user.UserLookup;
@@ -40,7 +42,13 @@ public final class DialectProfileEndpoint implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        RequestParams params = dialect.params(ctx);
+        RequestParams params;
+        try {
+            params = dialect.params(ctx);
+        } catch (OAuthException e) {
+            dialect.renderProfileRequestError(ctx, e.error());
+            return;
+        }
         Optional<String> token = dialect.profileToken(ctx, params);
         if (token.isEmpty()) {
             dialect.renderProfileError(ctx, new ProfileFailure(ProfileFailure.Kind.MISSING, null));
@@ -56,7 +64,7 @@ public final class DialectProfileEndpoint implements Handler<RoutingContext> {
                         : Future.succeededFuture(Optional.<ProfileSource>empty()))
                 .onComplete(done -> {
                     if (done.failed()) {
-                        LOG.error("profile lookup failed", done.cause());
+                        LOG.error("profile lookup failed", LogRedactor.scrub(done.cause()));
                         dialect.renderProfileError(ctx, new ProfileFailure(ProfileFailure.Kind.UNAVAILABLE,
                                 presented));
                     } else if (done.result().isEmpty()) {

@@ -5,6 +5,7 @@ import edu.lanyard.common.http.BearerToken;
 import edu.lanyard.common.http.OAuthError;
 import edu.lanyard.common.http.OAuthException;
 import edu.lanyard.common.http.Responses;
+import edu.lanyard.common.logging.LogRedactor;
 import edu.lanyard.common.oidc.StandardClaims;
 import edu.lanyard.common.token.ActiveToken;
 import edu.lanyard.common.token.TokenValidator;
@@ -77,7 +78,7 @@ public final class UserinfoEndpoint implements Handler<RoutingContext> {
             return;
         }
         if (!(failure instanceof OAuthException)) {
-            LOG.error("userinfo failed", failure);
+            LOG.error("userinfo failed", LogRedactor.scrub(failure));
         }
         OAuthError error = OAuthException.of(failure);
         ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"lanyard\", error=\"" + error.error()

@@ -1,5 +1,6 @@
 package edu.lanyard.authorize.page;
 
+import edu.lanyard.common.http.WellFormedRequests;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;
@@ -46,12 +47,21 @@ public final class LocaleNegotiator {
      */
     public static UiLocale resolve(RoutingContext ctx, String uiLocales) {
         HttpServerRequest request = ctx.request();
-        String langParam = request.getParam(QUERY_PARAM);
+        String langParam = langParam(ctx);
         Cookie cookie = request.getCookie(COOKIE);
         UiLocale chosen = negotiate(langParam, uiLocales, cookie == null ? null : cookie.getValue(),
                 request.getHeader("Accept-Language"));
         UiLocale.match(langParam).ifPresent(explicit -> remember(ctx, explicit));
         return chosen;
+    }
+
+    /** The explicit choice in the query string; none when the query string cannot be read (an error page). */
+    private static String langParam(RoutingContext ctx) {
+        try {
+            return WellFormedRequests.query(ctx).get(QUERY_PARAM);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     public static Messages messages(RoutingContext ctx, String uiLocales) {

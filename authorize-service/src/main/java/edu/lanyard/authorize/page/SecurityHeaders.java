@@ -54,6 +54,11 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
         ctx.next();
     }
 
+    /** Adds the headers to this response when it goes out; for pages sent where this handler did not run. */
+    public static void applyWhenSent(RoutingContext ctx) {
+        ctx.addHeadersEndHandler(ignored -> apply(ctx, ""));
+    }
+
     /**
      * Lets forms on this page lead to the origin of {@code redirectUri}. Chromium applies {@code form-action} to
      * every redirect that follows a form POST (a browser test shows it), so a login or consent form whose POST ends,

@@ -12,9 +12,7 @@ import edu.lanyard.common.http.RequestParams;
 import edu.lanyard.common.session.SessionRecord;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.ext.web.RoutingContext;
 
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -95,23 +93,13 @@ final class Fixtures {
         }
     }
 
-    /**
-     * Query parameters parsed as the endpoint parses them: {@code name, value, name, value...}; a name may repeat.
-     * The context answers only what {@link RequestParams#from} asks of it.
-     */
+    /** Query parameters parsed as the endpoint parses them: {@code name, value, name, value...}; a name may repeat. */
     static RequestParams params(String... namesAndValues) {
         MultiMap query = MultiMap.caseInsensitiveMultiMap();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             query.add(namesAndValues[i], namesAndValues[i + 1]);
         }
-        RoutingContext ctx = (RoutingContext) Proxy.newProxyInstance(Fixtures.class.getClassLoader(),
-                new Class<?>[]{RoutingContext.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("queryParams") && (args == null || args.length == 0)) {
-                        return query;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-        return RequestParams.from(ctx, List.of(RequestParams.Source.QUERY));
+        return RequestParams.from(source -> query, List.of(RequestParams.Source.QUERY));
     }
 
     /** A request whose client and redirect URI are trusted: response_type code, query mode. */

@@ -186,6 +186,13 @@ public final class CasDialect extends ProductDialect {
         json(ctx, failure.kind() == ProfileFailure.Kind.UNAVAILABLE ? 503 : 401, new JsonObject().put("error", code));
     }
 
+    /** The profile endpoint answers JSON whatever the token endpoint's error format. */
+    @Override
+    public void renderProfileRequestError(RoutingContext ctx, OAuthError error) {
+        int status = error.status() >= 500 ? error.status() : 400;
+        json(ctx, status, new JsonObject().put("error", casCode(error)));
+    }
+
     // ---- front channel ----
 
     @Override

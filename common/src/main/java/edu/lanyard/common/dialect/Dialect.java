@@ -6,10 +6,12 @@ import edu.lanyard.common.http.RequestParams;
 import edu.lanyard.common.token.ActiveToken;
 import edu.lanyard.common.token.TokenFormat;
 import edu.lanyard.common.token.TokenResponse;
+import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Everything in which one product's wire format differs from another's: where parameters and credentials come from,
@@ -43,13 +45,26 @@ public interface Dialect {
     void renderIntrospection(RoutingContext ctx, Optional<ActiveToken> token);
 
     default RequestParams params(RoutingContext ctx) {
-        RequestParams params = RequestParams.from(ctx, parameterSources());
+        return checkedForRepeats(RequestParams.from(ctx, parameterSources()));
+    }
+
+    /** The same from the request's parameters as Vert.x decodes them, per source (no RoutingContext needed). */
+    default RequestParams params(Function<RequestParams.Source, MultiMap> decoded) {
+        return checkedForRepeats(RequestParams.from(decoded, parameterSources()));
+    }
+
+    private RequestParams checkedForRepeats(RequestParams params) {
         return rejectsRepeatedParameters() ? params.rejectRepeated() : params;
     }
 
-    /** How the calling client identified itself (RFC 6749 §2.3 by default). */
+    /** How the calling client identified itself. */
     default PresentedCredentials credentials(RoutingContext ctx, RequestParams params) {
-        return PresentedCredentials.read(ctx.request().getHeader("Authorization"), params);
+        return credentials(ctx.request().getHeader("Authorization"), params);
+    }
+
+    /** The same from the Authorization header (null when absent); RFC 6749 §2.3 by default. */
+    default PresentedCredentials credentials(String authorization, RequestParams params) {
+        return PresentedCredentials.read(authorization, params);
     }
 
     /** The grant_type assumed when a token request has none, or null to require it. */

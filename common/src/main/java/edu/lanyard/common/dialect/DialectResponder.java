@@ -3,6 +3,7 @@ package edu.lanyard.common.dialect;
 import edu.lanyard.common.client.ClientAuthenticationException;
 import edu.lanyard.common.http.OAuthError;
 import edu.lanyard.common.http.OAuthException;
+import edu.lanyard.common.logging.LogRedactor;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -38,15 +39,20 @@ public final class DialectResponder {
         });
     }
 
+    /**
+     * The error to answer {@code failure} with. A server-side failure that is not an OAuth decision is logged,
+     * redacted: the messages of library exceptions quote request URLs and bodies, with whatever credentials they
+     * carry. A request the client got wrong is only answered.
+     */
     public static OAuthError errorOf(Throwable failure) {
         if (failure instanceof ClientAuthenticationException auth) {
             return auth.error();
         }
         OAuthError error = OAuthException.of(failure);
         if (error.status() == 500) {
-            LOG.error("unexpected failure", failure);
-        } else if (!(failure instanceof OAuthException)) {
-            LOG.warn("answered {}: {}", error.error(), failure.getMessage());
+            LOG.error("unexpected failure", LogRedactor.scrub(failure));
+        } else if (!(failure instanceof OAuthException) && error.status() >= 500) {
+            LOG.warn("answered {}: {}", error.error(), LogRedactor.redact(failure.getMessage()));
         }
         return error;
     }

@@ -81,9 +81,9 @@ public class MaxKeyDialect extends ProductDialect {
 
     /** TokenEndpointAuthenticationFilter: parameters; Basic only without client_id, never for the password grant. */
     @Override
-    public PresentedCredentials credentials(RoutingContext ctx, RequestParams params) {
+    public PresentedCredentials credentials(String authorization, RequestParams params) {
         boolean password = "password".equals(params.firstOrNull("grant_type"));
-        return ServletCredentials.read(ctx.request().getHeader("Authorization"), params, !password, true);
+        return ServletCredentials.read(authorization, params, !password, true);
     }
 
     @Override
@@ -158,17 +158,16 @@ public class MaxKeyDialect extends ProductDialect {
 
     /** RequestTokenUtils: access_token, then token, then the Authorization header with or without "Bearer ". */
     @Override
-    public Optional<String> profileToken(RoutingContext ctx, RequestParams params) {
+    public Optional<String> profileToken(String header, RequestParams params) {
         Optional<String> param = params.first("access_token").or(() -> params.first("token"));
         if (param.isPresent()) {
             return param;
         }
-        String header = ctx.request().getHeader("Authorization");
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }
         String value = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7) : header;
-        return value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        return presentedToken(value);
     }
 
     @Override

@@ -70,8 +70,7 @@ public final class PhpSsoDialect extends ProductDialect {
 
     /** oauth2-php refused Basic together with a posted client_id; a switch ({@code rejectBasicWithClientId}). */
     @Override
-    public PresentedCredentials credentials(RoutingContext ctx, RequestParams params) {
-        String authorization = ctx.request().getHeader("Authorization");
+    public PresentedCredentials credentials(String authorization, RequestParams params) {
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
         if (basic && params.has("client_id") && options.bool(null, "rejectBasicWithClientId", false)) {
             throw OAuthError.invalidClient("use either HTTP Basic or client_id, not both").toException();

@@ -2,6 +2,7 @@ package edu.lanyard.common.dialect;
 
 import edu.lanyard.common.client.PresentedCredentials;
 import edu.lanyard.common.domain.Client;
+import edu.lanyard.common.http.OAuthError;
 import edu.lanyard.common.http.RequestParams;
 import edu.lanyard.common.http.Responses;
 import edu.lanyard.common.token.ActiveToken;
@@ -64,8 +65,8 @@ public abstract class ProductDialect implements Dialect {
     }
 
     @Override
-    public PresentedCredentials credentials(RoutingContext ctx, RequestParams params) {
-        return ServletCredentials.read(ctx.request().getHeader("Authorization"), params, true, false);
+    public PresentedCredentials credentials(String authorization, RequestParams params) {
+        return ServletCredentials.read(authorization, params, true, false);
     }
 
     @Override
@@ -103,17 +104,26 @@ public abstract class ProductDialect implements Dialect {
     // ---- profile ----
 
     /** Where the product's resource endpoint looked for the access token: parameter, then Bearer header. */
-    public Optional<String> profileToken(RoutingContext ctx, RequestParams params) {
+    public final Optional<String> profileToken(RoutingContext ctx, RequestParams params) {
+        return profileToken(ctx.request().getHeader("Authorization"), params);
+    }
+
+    /** The same from the Authorization header (null when absent) and the parameters. */
+    public Optional<String> profileToken(String header, RequestParams params) {
         Optional<String> param = params.first("access_token");
         if (param.isPresent()) {
             return param;
         }
-        String header = ctx.request().getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                && !header.substring(7).isBlank()) {
-            return Optional.of(header.substring(7).trim());
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return presentedToken(header.substring(7));
         }
         return Optional.empty();
+    }
+
+    /** The token in a header value, if anything is left once control characters and white space are trimmed. */
+    protected static Optional<String> presentedToken(String value) {
+        String token = value.trim();
+        return token.isBlank() ? Optional.empty() : Optional.of(token);
     }
 
     /** Whether the product accepted a token of this shape at all; decision 2 keeps MaxKey's UUID check. */
@@ -132,6 +142,14 @@ public abstract class ProductDialect implements Dialect {
     }
 
     public abstract void renderProfileError(RoutingContext ctx, ProfileFailure failure);
+
+    /**
+     * A profile request that cannot be read at all (malformed parameters): by default the product's invalid_request
+     * as its token endpoint words it.
+     */
+    public void renderProfileRequestError(RoutingContext ctx, OAuthError error) {
+        renderError(ctx, error);
+    }
 
     /** Decision 6: a client may carry a list of the profile fields it is allowed to see ({@code profileFields}). */
     protected Map<String, Object> whitelisted(ProfileSource source, Map<String, Object> fields) {

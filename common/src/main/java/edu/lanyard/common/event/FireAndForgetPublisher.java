@@ -1,5 +1,6 @@
 package edu.lanyard.common.event;
 
+import edu.lanyard.common.logging.LogRedactor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -48,7 +49,7 @@ public final class FireAndForgetPublisher implements EventPublisher {
             }
             lost.increment();
             LOG.error("event {} ({}) was not published: {}", event.meta().id(),
-                    event.getClass().getSimpleName(), e.getMessage());
+                    event.getClass().getSimpleName(), LogRedactor.redact(e.getMessage()));
         });
     }
 }

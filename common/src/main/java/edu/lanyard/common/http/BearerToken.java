@@ -26,7 +26,7 @@ public final class BearerToken {
         }
         boolean form = MediaTypes.isForm(ctx.request().getHeader("Content-Type"));
         String fromBody = form ? emptyToNull(ctx.request().getFormAttribute("access_token")) : null;
-        String fromQuery = emptyToNull(ctx.queryParams().get("access_token"));
+        String fromQuery = emptyToNull(WellFormedRequests.query(ctx).get("access_token"));
         int methods = (fromHeader != null ? 1 : 0) + (fromBody != null ? 1 : 0) + (fromQuery != null ? 1 : 0);
         if (methods > 1) {
             throw OAuthError.invalidRequest("send the access token in one place only").toException();

@@ -1,6 +1,7 @@
 package edu.lanyard.common.store;
 
 import edu.lanyard.common.http.OAuthError;
+import edu.lanyard.common.logging.LogRedactor;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -43,7 +44,7 @@ final class Async {
     }
 
     private static <T> Future<T> unavailable(Throwable failure) {
-        LOG.warn("the token store did not answer: {}", failure.toString());
+        LOG.warn("the token store did not answer: {}", LogRedactor.redact(failure.toString()));
         return Future.failedFuture(OAuthError.temporarilyUnavailable(
                 "the token store cannot answer right now; try again shortly").toException());
     }

@@ -6,6 +6,7 @@ import edu.lanyard.common.event.EventMeta;
 import edu.lanyard.common.event.EventPublisher;
 import edu.lanyard.common.event.TokensIssued;
 import edu.lanyard.common.http.OAuthError;
+import edu.lanyard.common.logging.LogRedactor;
 import edu.lanyard.common.store.AccessTokens;
 import edu.lanyard.common.store.RefreshTokens;
 import io.vertx.core.Future;
@@ -92,11 +93,11 @@ public final class TokenIssuer {
             }
             undo(accessHash, finalRefreshHash);
             if (logged.failed()) {
-                LOG.warn("event log unavailable, nothing issued: {}", logged.cause().getMessage());
+                LOG.warn("event log unavailable, nothing issued: {}", LogRedactor.redact(logged.cause().getMessage()));
                 return Future.failedFuture(OAuthError.temporarilyUnavailable(
                         "the token service cannot record the grant right now; try again shortly").toException());
             }
-            LOG.error("token store write failed", stored.cause());
+            LOG.error("token store write failed", LogRedactor.scrub(stored.cause()));
             return Future.failedFuture(OAuthError.temporarilyUnavailable(
                     "the token store is unavailable; try again shortly").toException());
         });
@@ -104,10 +105,11 @@ public final class TokenIssuer {
 
     private void undo(String accessHash, String refreshHash) {
         accessTokens.remove(accessHash)
-                .onFailure(e -> LOG.error("could not roll back access token {}", accessHash, e));
+                .onFailure(e -> LOG.error("could not roll back access token {}", accessHash, LogRedactor.scrub(e)));
         if (refreshHash != null) {
             refreshTokens.remove(refreshHash)
-                    .onFailure(e -> LOG.error("could not roll back refresh token {}", refreshHash, e));
+                    .onFailure(e -> LOG.error("could not roll back refresh token {}", refreshHash,
+                            LogRedactor.scrub(e)));
         }
     }
 }

@@ -4,6 +4,7 @@ import edu.lanyard.common.event.EventMeta;
 import edu.lanyard.common.event.EventPublisher;
 import edu.lanyard.common.event.GrantRevoked;
 import edu.lanyard.common.event.TokenRevoked;
+import edu.lanyard.common.logging.LogRedactor;
 import edu.lanyard.common.store.AccessTokens;
 import edu.lanyard.common.store.GrantRevocations;
 import edu.lanyard.common.store.RefreshTokens;
@@ -54,7 +55,7 @@ public final class TokenRevoker {
         GrantRevoked event = new GrantRevoked(EventMeta.now(ip), grantId, clientId, subject, reason, keepSeconds);
         Future<Void> applied = revocations.revoke(grantId, reason, keepSeconds);
         events.publish(event).onFailure(e -> LOG.error("revocation of grant {} applied but not logged: {}", grantId,
-                e.getMessage()));
+                LogRedactor.redact(e.getMessage())));
         return applied;
     }
 }

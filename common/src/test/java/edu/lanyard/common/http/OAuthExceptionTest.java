@@ -1,6 +1,7 @@
 package edu.lanyard.common.http;
 
 import edu.lanyard.common.event.EventLogUnavailableException;
+import io.vertx.ext.web.handler.HttpException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +18,18 @@ class OAuthExceptionTest {
                 new IllegalStateException("timeout")));
         assertEquals("temporarily_unavailable", error.error());
         assertEquals(503, error.status());
+    }
+
+    @Test
+    void aRequestThatCannotBeReadIsInvalidRequestWithoutItsContent() {
+        OAuthError malformed = OAuthException.of(new MalformedRequestException("the query string has a NUL character"));
+        assertEquals(OAuthError.invalidRequest("the query string has a NUL character"), malformed);
+        OAuthError vertx = OAuthException.of(new HttpException(400, "Error while decoding query params",
+                new IllegalArgumentException("invalid hex byte 'zz' at index 9 of '/x?client_secret=s&y=%zz'")));
+        assertEquals("invalid_request", vertx.error());
+        assertEquals(400, vertx.status());
+        assertEquals(false, vertx.description().contains("client_secret"));
+        assertEquals("server_error", OAuthException.of(new HttpException(500)).error());
     }
 
     @Test

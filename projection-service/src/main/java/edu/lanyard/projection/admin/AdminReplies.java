@@ -1,6 +1,7 @@
 package edu.lanyard.projection.admin;
 
 import edu.lanyard.common.http.Responses;
+import edu.lanyard.common.logging.LogRedactor;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -37,7 +38,7 @@ final class AdminReplies {
             } else if (done.cause() instanceof AdminException bad) {
                 error(ctx, bad.status(), bad.error(), bad.getMessage());
             } else {
-                LOG.error("admin request {} failed", ctx.normalizedPath(), done.cause());
+                LOG.error("admin request {} failed", ctx.normalizedPath(), LogRedactor.scrub(done.cause()));
                 error(ctx, 503, "temporarily_unavailable", "the projections cannot be read right now");
             }
         });

@@ -1,0 +1,134 @@
+package edu.lanyard.launcher;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HTTP/1.1 over a plain socket, for requests no well-behaved client library will send: a request line with bad
+ * percent-encoding, raw bytes, NUL characters, oversized lines and headers. Each request gets its own connection.
+ */
+public final class RawHttp {
+    private RawHttp() {
+    }
+
+    /** {@code GET target} with the given extra header lines ({@code "Name: value"}). */
+    public static Http.Reply get(String baseUrl, String target, String... headerLines) {
+        return send(baseUrl, "GET", target, null, null, headerLines);
+    }
+
+    /** A POST with a form Content-Type and exactly these body bytes. */
+    public static Http.Reply postForm(String baseUrl, String target, byte[] body, String... headerLines) {
+        return send(baseUrl, "POST", target, "application/x-www-form-urlencoded", body, headerLines);
+    }
+
+    public static Http.Reply send(String baseUrl, String method, String target, String contentType, byte[] body,
+                                  String... headerLines) {
+        URI base = URI.create(baseUrl);
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        write(request, method + " " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\nConnection: close\r\n");
+        for (String line : headerLines) {
+            write(request, line + "\r\n");
+        }
+        if (body != null) {
+            if (contentType != null) {
+                write(request, "Content-Type: " + contentType + "\r\n");
+            }
+            write(request, "Content-Length: " + body.length + "\r\n");
+        }
+        write(request, "\r\n");
+        if (body != null) {
+            request.writeBytes(body);
+        }
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.toByteArray());
+            out.flush();
+            return parse(readAll(socket.getInputStream()));
+        } catch (IOException e) {
+            throw new IllegalStateException("raw request failed: " + method + " " + abbreviated(target) + ": " + e,
+                    e);
+        }
+    }
+
+    private static String abbreviated(String target) {
+        return target.length() > 200 ? target.substring(0, 200) + "…" : target;
+    }
+
+    private static void write(ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                all.write(buffer, 0, n);
+            }
+        } catch (java.net.SocketException reset) {
+            // The server may reset a connection it closes right after answering; what arrived counts.
+            if (all.size() == 0) {
+                throw reset;
+            }
+        }
+        return all.toByteArray();
+    }
+
+    private static Http.Reply parse(byte[] raw) {
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        int headerEnd = text.indexOf("\r\n\r\n");
+        if (headerEnd < 0) {
+            throw new IllegalStateException("no complete response: " + text);
+        }
+        String[] lines = text.substring(0, headerEnd).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(), k -> new ArrayList<>())
+                    .add(lines[i].substring(colon + 1).trim());
+        }
+        byte[] bodyBytes = java.util.Arrays.copyOfRange(raw, headerEnd + 4, raw.length);
+        List<String> encoding = headers.get("transfer-encoding");
+        if (encoding != null && encoding.get(0).equalsIgnoreCase("chunked")) {
+            bodyBytes = dechunk(bodyBytes);
+        }
+        return new Http.Reply(status, headers, new String(bodyBytes, StandardCharsets.UTF_8));
+    }
+
+    private static byte[] dechunk(byte[] chunked) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int at = 0;
+        while (at < chunked.length) {
+            int lineEnd = indexOf(chunked, at);
+            int size = Integer.parseInt(new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1)
+                    .split(";")[0].trim(), 16);
+            if (size == 0) {
+                break;
+            }
+            out.write(chunked, lineEnd + 2, size);
+            at = lineEnd + 2 + size + 2;
+        }
+        return out.toByteArray();
+    }
+
+    private static int indexOf(byte[] bytes, int from) {
+        for (int i = from; i + 1 < bytes.length; i++) {
+            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+                return i;
+            }
+        }
+        throw new IllegalStateException("truncated chunked body");
+    }
+}
