@@ -11,20 +11,20 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TEST=${1:-60}
 FILTER=${2:-}
 TARGETS=(
-  "common edu.lanyard.common.http.RequestParamsFuzzTest#queryAndForm"
-  "common edu.lanyard.common.client.PresentedCredentialsFuzzTest#read"
-  "common edu.lanyard.common.client.PresentedCredentialsFuzzTest#basicRoundTrip"
-  "common edu.lanyard.common.domain.RedirectUriMatchFuzzTest#matches"
-  "common edu.lanyard.common.dialect.DialectRequestFuzzTest#tokenRequest"
-  "common edu.lanyard.common.dialect.DialectRequestFuzzTest#profileRequest"
-  "common edu.lanyard.common.dialect.DialectRequestFuzzTest#logoutRequest"
-  "authorize-service edu.lanyard.authorize.AuthorizationRequestParserFuzzTest#parse"
+  "dialects edu.lanyard.dialects.http.RequestParamsFuzzTest#queryAndForm"
+  "dialects edu.lanyard.dialects.http.PresentedCredentialsFuzzTest#read"
+  "dialects edu.lanyard.dialects.http.PresentedCredentialsFuzzTest#basicRoundTrip"
+  "core edu.lanyard.core.domain.RedirectUriMatchFuzzTest#matches"
+  "dialects edu.lanyard.dialects.DialectRequestFuzzTest#tokenRequest"
+  "dialects edu.lanyard.dialects.DialectRequestFuzzTest#profileRequest"
+  "dialects edu.lanyard.dialects.DialectRequestFuzzTest#logoutRequest"
+  "authorize-service edu.lanyard.authorize.pipeline.AuthorizationChecksFuzzTest#check"
 )
 LOGS=$(mktemp -d)
 trap 'rm -rf "$LOGS"' EXIT
 
 # Compile once, outside the fuzzing time; each run below only re-checks that nothing changed.
-./mvnw -B -q -o -pl common,authorize-service -am test-compile || exit 1
+./mvnw -B -q -o -pl core,dialects,authorize-service -am test-compile || exit 1
 
 found=0
 summary=()

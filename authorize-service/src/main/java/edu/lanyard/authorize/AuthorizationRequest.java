@@ -5,8 +5,10 @@ import edu.lanyard.core.token.Scopes;
 import java.util.Set;
 
 /**
- * A validated authorization request (RFC 6749 §4.1.1, §4.2.1; OIDC Core §3.1.2.1), kept in Hazelcast while the
- * user signs in or consents, so any node can finish it.
+ * An authorization request (RFC 6749 §4.1.1, §4.2.1; OIDC Core §3.1.2.1) once its client and redirect URI are
+ * trusted. The checks of the authorization pipeline refine it (granted scope, response mode, PKCE method, max_age);
+ * fully checked, it is kept in Hazelcast while the user signs in or consents, so any node can finish it. Its
+ * components are that stored form: renaming one breaks the requests parked by a node of another version.
  *
  * @param redirectUri      the effective redirect URI (the registered one when the request omitted it)
  * @param redirectUriGiven whether the request carried redirect_uri (then the token request must repeat it)
@@ -50,5 +52,25 @@ public record AuthorizationRequest(
 
     public boolean hasPrompt(String value) {
         return Scopes.parse(prompt).contains(value);
+    }
+
+    public AuthorizationRequest withResponseMode(String mode) {
+        return new AuthorizationRequest(clientId, redirectUri, redirectUriGiven, responseType, mode, scope, state,
+                nonce, codeChallenge, codeChallengeMethod, prompt, maxAge, loginHint, uiLocales, dialect);
+    }
+
+    public AuthorizationRequest withScope(String granted) {
+        return new AuthorizationRequest(clientId, redirectUri, redirectUriGiven, responseType, responseMode, granted,
+                state, nonce, codeChallenge, codeChallengeMethod, prompt, maxAge, loginHint, uiLocales, dialect);
+    }
+
+    public AuthorizationRequest withCodeChallengeMethod(String method) {
+        return new AuthorizationRequest(clientId, redirectUri, redirectUriGiven, responseType, responseMode, scope,
+                state, nonce, codeChallenge, method, prompt, maxAge, loginHint, uiLocales, dialect);
+    }
+
+    public AuthorizationRequest withMaxAge(Long seconds) {
+        return new AuthorizationRequest(clientId, redirectUri, redirectUriGiven, responseType, responseMode, scope,
+                state, nonce, codeChallenge, codeChallengeMethod, prompt, seconds, loginHint, uiLocales, dialect);
     }
 }

@@ -1,6 +1,6 @@
 package edu.lanyard.authorize;
 
-import edu.lanyard.authorize.page.ErrorKind;
+import edu.lanyard.authorize.pipeline.ResponseIssuer;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.event.CodeIssued;
 import edu.lanyard.core.event.EventMeta;
@@ -23,24 +23,29 @@ import java.util.Map;
 
 /**
  * Completes an authorization request for a signed-in user: mints the code and/or tokens the response type asks
- * for, links them to the SSO session (so logout can revoke them), and builds the redirect.
+ * for, in the shape of the request's dialect, links them to the SSO session (so logout can revoke them), and builds
+ * the response in the request's response mode.
  */
-public final class AuthorizationResponder {
+public final class AuthorizationResponder implements ResponseIssuer {
     private final Platform platform;
     private final Sessions sessions;
+    private final Map<String, FrontChannelDialect> dialects;
 
-    public AuthorizationResponder(Platform platform, Sessions sessions) {
+    /** @param dialects the product dialects' front channels by name; any other request is standard */
+    public AuthorizationResponder(Platform platform, Sessions sessions, Map<String, FrontChannelDialect> dialects) {
         this.platform = platform;
         this.sessions = sessions;
+        this.dialects = Map.copyOf(dialects);
     }
 
+    @Override
     public Future<AuthorizationResponse> respond(Client client, AuthorizationRequest request, SessionRecord session,
-                                                 FrontChannelDialect dialect, String ip) {
+                                                 String ip) {
         if (!HeaderValues.isSafeUri(request.redirectUri())) {
-            // The parser refuses such a URI; this keeps a code from ever being minted for one that got past it.
-            return Future.failedFuture(new AuthorizationFailure.ShowPage(ErrorKind.INVALID_REDIRECT_URI,
-                    "invalid_request", "redirect_uri contains a control character or whitespace").toException());
+            // Check redirect URI refuses such a URI; this keeps a code from ever being minted for one that got past.
+            return Future.failedFuture(new UnsafeRedirectUri());
         }
+        FrontChannelDialect dialect = dialects.getOrDefault(request.dialect(), FrontChannelDialect.STANDARD);
         String grantId = TokenIssuer.newGrantId();
         Map<String, String> params = new LinkedHashMap<>();
         Future<String> code = request.wantsCode()
@@ -74,20 +79,18 @@ public final class AuthorizationResponder {
             // client's own token lifetimes (a short-lived client's grant must not cut the others' memory short).
             long sessionLeft = session.absoluteExpiresAt() - platform.clock().instant().getEpochSecond();
             return sessions.addGrant(session.sid(), grantId, Math.max(1, sessionLeft))
-                    .map(v -> new AuthorizationResponse(request.redirectUri(), request.responseMode(), params));
+                    .map(v -> AuthorizationResponse.to(request, params));
         });
     }
 
-    public static AuthorizationResponse error(AuthorizationRequest request, OAuthError error) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("error", error.error());
-        if (error.description() != null) {
-            params.put("error_description", error.description());
+    /**
+     * A redirect URI that may not become a header reached the responder: a fault, answered with the error page. The
+     * message never holds the URI.
+     */
+    public static final class UnsafeRedirectUri extends RuntimeException {
+        UnsafeRedirectUri() {
+            super("refused to answer a redirect URI with a control character or whitespace", null, false, false);
         }
-        if (request.state() != null) {
-            params.put("state", request.state());
-        }
-        return new AuthorizationResponse(request.redirectUri(), request.responseMode(), params);
     }
 
     private Future<String> issueCode(Client client, AuthorizationRequest request, SessionRecord session,

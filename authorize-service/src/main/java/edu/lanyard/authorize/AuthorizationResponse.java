@@ -1,54 +1,44 @@
 package edu.lanyard.authorize;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import edu.lanyard.authorize.responsemode.FrontChannelReply;
+import edu.lanyard.authorize.responsemode.ResponseMode;
+import edu.lanyard.authorize.responsemode.ResponseModes;
+import edu.lanyard.core.error.OAuthError;
+
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Parameters going back to the client's redirect URI, and how: in the query, in the fragment, or by an auto-posted
- * form (OAuth 2.0 Form Post Response Mode); {@code both} puts them in query and fragment (a product dialect's switch).
+ * Parameters going back to the client's redirect URI, in order, and the {@link ResponseMode} that carries them: the
+ * query, the fragment, an auto-posted form, or (a product dialect's switch) query and fragment both.
  */
-public record AuthorizationResponse(String redirectUri, String mode, Map<String, String> params) {
+public record AuthorizationResponse(String redirectUri, ResponseMode mode, Map<String, String> params) {
 
     public AuthorizationResponse {
-        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
-    public String location() {
-        StringBuilder url = new StringBuilder(redirectUri);
-        String joined = encoded();
-        if (joined.isEmpty()) {
-            return url.toString();
-        }
-        if ("both".equals(mode)) {
-            // The PHP SSO's switch: the same pairs in query and fragment, for whichever the app's script parses.
-            return url.append(redirectUri.contains("?") ? "&" : "?").append(joined).append('#').append(joined)
-                    .toString();
-        }
-        if ("fragment".equals(mode)) {
-            url.append(redirectUri.contains("#") ? "&" : "#");
-        } else {
-            url.append(redirectUri.contains("?") ? "&" : "?");
-        }
-        return url.append(joined).toString();
+    /** The answer to {@code request}: to its redirect URI, in the response mode it asked for or was given. */
+    public static AuthorizationResponse to(AuthorizationRequest request, Map<String, String> params) {
+        return new AuthorizationResponse(request.redirectUri(), ResponseModes.named(request.responseMode()), params);
     }
 
-    private String encoded() {
-        StringBuilder out = new StringBuilder();
-        params.forEach((name, value) -> {
-            if (value != null) {
-                if (!out.isEmpty()) {
-                    out.append('&');
-                }
-                out.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)
-                        .replace("+", "%20"));
-            }
-        });
-        return out.toString();
+    /** An error for the client (RFC 6749 §4.1.2.1, §4.2.2.1): error, error_description, and the request's state. */
+    public static AuthorizationResponse error(AuthorizationRequest request, OAuthError error) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("error", error.error());
+        if (error.description() != null) {
+            params.put("error_description", error.description());
+        }
+        if (request.state() != null) {
+            params.put("state", request.state());
+        }
+        return to(request, params);
     }
 
-    public boolean formPost() {
-        return "form_post".equals(mode);
+    /** The response as the browser gets it. */
+    public FrontChannelReply reply() {
+        return mode.reply(redirectUri, params);
     }
 }

@@ -63,8 +63,8 @@ public final class AuthorizeService {
         SignInParts parts = SignInParts.of(platform);
         SignInFlow flow = parts.flow();
         SecurityHeaders headers = SecurityHeaders.forBranding(platform.config().branding());
-        AuthorizeEndpoint authorize = new AuthorizeEndpoint(flow,
-                new AuthorizationRequestParser(platform.clients()), FrontChannelDialect.STANDARD);
+        AuthorizeEndpoint authorize = new AuthorizeEndpoint(flow.steps().standardAuthorize(), flow.cookie(),
+                flow.outcomes());
         LogoutEndpoint logout = new LogoutEndpoint(flow);
         router.get(parts.assets().mount() + "*").handler(named("assets", new AssetsHandler(parts.assets())));
         BrowserBadRequests badRequests = new BrowserBadRequests(flow);
@@ -92,7 +92,7 @@ public final class AuthorizeService {
             router.route(dialect.prefix() + endpoint.path()).handler(headers).failureHandler(badRequests);
         }
         DialectRoutes.mount(router, dialect, dialect.authorizeEndpoints(), "authorize",
-                new AuthorizeEndpoint(flow, new AuthorizationRequestParser(flow.platform.clients()), frontChannel));
+                new AuthorizeEndpoint(flow.steps().productAuthorize(frontChannel), flow.cookie(), flow.outcomes()));
         DialectRoutes.mount(router, dialect, dialect.logoutEndpoints(), "logout",
                 new DialectLogoutEndpoint(dialect, flow));
     }
@@ -100,7 +100,8 @@ public final class AuthorizeService {
     static SignInFlow flow(Platform platform, PageRenderer pages, Map<String, FrontChannelDialect> dialects) {
         var maps = platform.sharedMaps();
         return new SignInFlow(platform, platform.sessions(), CsrfKey.shared(maps), pages,
-                maps.map("lanyard.pending-authorizations"),
-                maps.map(StoreMaps.CONSENTS), dialects);
+                new ClusterPendingAuthorizations(maps.map("lanyard.pending-authorizations")),
+                new ClusterConsents(platform.events(), maps.map(StoreMaps.CONSENTS)),
+                dialects);
     }
 }

@@ -32,7 +32,7 @@ final class BrowserBadRequests implements Handler<RoutingContext> {
                 : status == 413 ? "the request body is too large" : "the request could not be read";
         SecurityHeaders.applyWhenSent(ctx);
         String html = new ErrorPage(PageContext.of(ctx, null), ErrorKind.BAD_REQUEST, "invalid_request", detail)
-                .render(flow.pages);
+                .render(flow.pages().renderer());
         HtmlResponse.send(ctx, status, html);
     }
 }

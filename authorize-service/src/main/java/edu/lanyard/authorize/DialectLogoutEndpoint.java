@@ -61,12 +61,12 @@ public final class DialectLogoutEndpoint implements Handler<RoutingContext> {
                 }
             }
             return revoke(tokens, Responses.clientIp(ctx))
-                    .compose(revoked -> flow.terminator.end(ctx))
+                    .compose(revoked -> flow.terminator().end(ctx))
                     .map(ended -> {
                         answer(ctx, dialect.loggedOut(params, allowed), client);
                         return null;
                     });
-        }).onFailure(failure -> flow.fail(ctx, failure, null));
+        }).onFailure(failure -> flow.outcomes().fail(ctx, failure, null));
     }
 
     private static List<String> presentedTokens(RequestParams params) {
@@ -78,19 +78,19 @@ public final class DialectLogoutEndpoint implements Handler<RoutingContext> {
 
     /** The client named by client_id, else the one a presented token was issued to (even if since revoked). */
     private Future<Optional<Client>> identifiedClient(RequestParams params, List<String> tokens) {
-        Optional<Client> named = params.first("client_id").flatMap(flow.platform.clients()::find);
+        Optional<Client> named = params.first("client_id").flatMap(flow.platform().clients()::find);
         if (named.isPresent() || tokens.isEmpty()) {
             return Future.succeededFuture(named);
         }
-        return flow.platform.validator().remembered(tokens.get(0))
-                .map(found -> found.flatMap(t -> flow.platform.clients().find(t.clientId())));
+        return flow.platform().validator().remembered(tokens.get(0))
+                .map(found -> found.flatMap(t -> flow.platform().clients().find(t.clientId())));
     }
 
     private boolean registered(Optional<Client> client, String target) {
         if (client.isPresent()) {
             return registeredBy(client.get(), target);
         }
-        return flow.platform.clients().all().stream().anyMatch(c -> registeredBy(c, target));
+        return flow.platform().clients().all().stream().anyMatch(c -> registeredBy(c, target));
     }
 
     private static boolean registeredBy(Client client, String target) {
@@ -101,8 +101,8 @@ public final class DialectLogoutEndpoint implements Handler<RoutingContext> {
     private Future<Void> revoke(List<String> tokens, String ip) {
         List<Future<Void>> revocations = new ArrayList<>();
         for (String token : tokens) {
-            revocations.add(flow.platform.validator().anyToken(token, TokenKind.ACCESS_TOKEN).compose(found ->
-                    found.map((ActiveToken t) -> flow.platform.revoker().revoke(t, "logout", ip))
+            revocations.add(flow.platform().validator().anyToken(token, TokenKind.ACCESS_TOKEN).compose(found ->
+                    found.map((ActiveToken t) -> flow.platform().revoker().revoke(t, "logout", ip))
                             .orElseGet(Future::succeededFuture)));
         }
         return Future.all(revocations).mapEmpty();
@@ -110,15 +110,16 @@ public final class DialectLogoutEndpoint implements Handler<RoutingContext> {
 
     private void answer(RoutingContext ctx, LogoutAnswer answer, Optional<Client> client) {
         if (answer instanceof LogoutAnswer.Redirect redirect) {
-            flow.sendRedirect(ctx, 302, redirect.location(), null);
+            flow.outcomes().sendRedirect(ctx, 302, redirect.location(), null);
         } else if (answer instanceof LogoutAnswer.Json json) {
             Responses.noStore(ctx);
             Responses.json(ctx, json.status(), json.body());
         } else if (answer instanceof LogoutAnswer.ErrorPage error) {
-            flow.showError(ctx, ErrorKind.BAD_REQUEST, error.error(), error.description(), null);
+            flow.pages().showError(ctx, ErrorKind.BAD_REQUEST, error.error(), error.description(), null);
         } else {
-            String name = client.map(SignInFlow::displayName).orElse(null);
-            HtmlResponse.send(ctx, LogoutPage.signedOut(PageContext.of(ctx, null), name, null).render(flow.pages));
+            String name = client.map(SignInPages::displayName).orElse(null);
+            HtmlResponse.send(ctx, LogoutPage.signedOut(PageContext.of(ctx, null), name, null)
+                    .render(flow.pages().renderer()));
         }
     }
 }

@@ -1,13 +1,18 @@
 package edu.lanyard.authorize;
 
+import edu.lanyard.core.error.OAuthException;
 import edu.lanyard.authorize.page.ErrorKind;
 import edu.lanyard.authorize.page.LoginProblem;
+import edu.lanyard.authorize.pipeline.AuthorizationState;
+import edu.lanyard.authorize.pipeline.Pipeline;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.domain.User;
 import edu.lanyard.core.event.EventMeta;
 import edu.lanyard.core.event.SessionStarted;
-import edu.lanyard.core.error.OAuthException;
+import edu.lanyard.dialects.http.EdgeErrors;
+import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.dialects.http.Responses;
+import edu.lanyard.core.runtime.Platform;
 import edu.lanyard.core.session.SessionRecord;
 import edu.lanyard.core.token.TokenFormat;
 import edu.lanyard.core.token.TokenHash;
@@ -16,64 +21,79 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * {@code POST /oauth2/login}: checks the form (CSRF, throttle, password off the event loop), starts the SSO session
- * and resumes the parked authorization request.
+ * and runs the resume-after-login pipeline over the parked authorization request.
  */
 public final class LoginEndpoint implements Handler<RoutingContext> {
     private final SignInFlow flow;
+    private final Platform platform;
+    private final Pipeline afterLogin;
 
     public LoginEndpoint(SignInFlow flow) {
         this.flow = flow;
+        this.platform = flow.platform();
+        this.afterLogin = flow.steps().afterLogin();
     }
 
     @Override
     public void handle(RoutingContext ctx) {
         String rid = ctx.request().getFormAttribute("rid");
-        flow.parked(rid).compose(parked -> {
+        flow.pending().parked(rid).compose(parked -> {
             if (parked.isEmpty()) {
-                flow.showError(ctx, ErrorKind.REQUEST_EXPIRED, "invalid_request",
+                flow.pages().showError(ctx, ErrorKind.REQUEST_EXPIRED, "invalid_request",
                         "this sign-in request has expired; go back to the application and start again", null);
                 return Future.succeededFuture();
             }
             AuthorizationRequest request = parked.get();
-            Optional<Client> client = flow.platform.clients().find(request.clientId());
+            Optional<Client> client = platform.clients().find(request.clientId());
             if (client.isEmpty()) {
-                flow.showError(ctx, ErrorKind.UNKNOWN_CLIENT, "invalid_client", "unknown client", null);
+                flow.pages().showError(ctx, ErrorKind.UNKNOWN_CLIENT, "invalid_client", "unknown client", null);
                 return Future.succeededFuture();
             }
             return signIn(ctx, client.get(), request, rid);
-        }).onFailure(failure -> flow.fail(ctx, failure, null));
+        }).onFailure(failure -> flow.outcomes().fail(ctx, failure, null));
     }
 
     private Future<Void> signIn(RoutingContext ctx, Client client, AuthorizationRequest request, String rid) {
         String username = trimmed(ctx.request().getFormAttribute("username"));
         String password = ctx.request().getFormAttribute("password");
-        if (!flow.csrf.verify(ctx, rid)) {
-            return flow.showLogin(ctx, client, request, rid, LoginProblem.FORM_EXPIRED, username);
+        SignInPages pages = flow.pages();
+        if (!flow.csrf().verify(ctx, rid)) {
+            return pages.showLogin(ctx, client, request, rid, LoginProblem.FORM_EXPIRED, username);
         }
         if (username == null || password == null || password.isEmpty()) {
-            return flow.showLogin(ctx, client, request, rid, LoginProblem.MISSING_FIELDS, username);
+            return pages.showLogin(ctx, client, request, rid, LoginProblem.MISSING_FIELDS, username);
         }
         String ip = Responses.clientIp(ctx);
-        var platform = flow.platform;
         return platform.loginThrottle().checkAllowed(username, ip)
                 .compose(allowed -> platform.users().byUsername(username)
                         .compose(user -> platform.passwords().verify(user.orElse(null), password)
                                 .compose(ok -> ok && user.isPresent()
                                         ? platform.loginThrottle().recordSuccess(username)
                                         .compose(v -> establishSession(ctx, user.get(), client, ip))
-                                        .compose(session -> flow.forget(rid).map(session))
-                                        .compose(session -> flow.proceed(ctx, client, request, session, true))
+                                        .compose(session -> flow.pending().forget(rid).map(session))
+                                        .compose(session -> resume(ctx, client, request, session))
                                         : platform.loginThrottle().recordFailure(username, ip, client.clientId())
-                                        .compose(v -> flow.showLogin(ctx, client, request, rid,
+                                        .compose(v -> pages.showLogin(ctx, client, request, rid,
                                                 LoginProblem.INVALID_CREDENTIALS, username)))),
                         locked -> locked instanceof OAuthException
-                                ? flow.showLogin(ctx, client, request, rid, LoginProblem.ACCOUNT_LOCKED, username)
+                                ? pages.showLogin(ctx, client, request, rid, LoginProblem.ACCOUNT_LOCKED, username)
                                 : Future.failedFuture(locked));
+    }
+
+    /** The request was checked when it arrived; what is left is consent and the answer. */
+    private Future<Void> resume(RoutingContext ctx, Client client, AuthorizationRequest request,
+                                SessionRecord session) {
+        // The login form's fields (the password among them) are not the request's parameters.
+        AuthorizationState resumed = AuthorizationState.resumed(RequestParams.of(Map.of()), Responses.clientIp(ctx),
+                client, request, session);
+        return afterLogin.run(resumed)
+                .compose(result -> flow.outcomes().send(ctx, result, afterLogin.redirectStatus(), null));
     }
 
     /**
@@ -82,31 +102,31 @@ public final class LoginEndpoint implements Handler<RoutingContext> {
      * first, as a logout would.
      */
     private Future<SessionRecord> establishSession(RoutingContext ctx, User user, Client client, String ip) {
-        Optional<String> cookieHash = flow.cookie.read(ctx).map(TokenHash::of);
+        Optional<String> cookieHash = flow.cookie().read(ctx).map(TokenHash::of);
         return flow.currentSession(ctx).compose(current -> {
             if (current.isPresent() && current.get().subject().equals(user.subject())) {
                 return renewSession(cookieHash.orElseThrow(), current.get(), client, ip);
             }
             Future<Void> previousEnded = cookieHash.isPresent()
-                    ? flow.terminator.end(cookieHash.get(), "replaced", ip)
+                    ? flow.terminator().end(cookieHash.get(), "replaced", ip)
                     : Future.succeededFuture();
             return previousEnded.compose(v -> startSession(ctx, user, client, ip));
         });
     }
 
     private Future<SessionRecord> startSession(RoutingContext ctx, User user, Client client, String ip) {
-        long now = flow.platform.clock().instant().getEpochSecond();
+        long now = platform.clock().instant().getEpochSecond();
         String cookieValue = new TokenFormat.Opaque256().mint(TokenKind.ACCESS_TOKEN);
         SessionRecord session = new SessionRecord(UUID.randomUUID().toString(), user.subject(), user.username(),
-                now, now + flow.platform.config().login().sessionMaxSeconds());
+                now, now + platform.config().login().sessionMaxSeconds());
         return store(TokenHash.of(cookieValue), session, client, ip).map(v -> {
-            flow.cookie.set(ctx, cookieValue);
+            flow.cookie().set(ctx, cookieValue);
             return session;
         });
     }
 
     private Future<SessionRecord> renewSession(String cookieHash, SessionRecord current, Client client, String ip) {
-        long now = flow.platform.clock().instant().getEpochSecond();
+        long now = platform.clock().instant().getEpochSecond();
         SessionRecord renewed = new SessionRecord(current.sid(), current.subject(), current.username(), now,
                 current.absoluteExpiresAt());
         return store(cookieHash, renewed, client, ip).map(renewed);
@@ -114,9 +134,8 @@ public final class LoginEndpoint implements Handler<RoutingContext> {
 
     /** Saves the session and logs it; a renewal logs SessionStarted again, same hash, new auth_time. */
     private Future<Void> store(String cookieHash, SessionRecord session, Client client, String ip) {
-        var platform = flow.platform;
         long idle = platform.config().login().sessionIdleSeconds();
-        Future<Void> stored = flow.sessions.save(cookieHash, session, idle);
+        Future<Void> stored = flow.sessions().save(cookieHash, session, idle);
         Future<Void> logged = platform.events().publish(new SessionStarted(EventMeta.now(ip), cookieHash,
                 session.subject(), session.username(), client.clientId(), session.authTime(),
                 session.authTime() + idle, session.absoluteExpiresAt(), session.sid()));

@@ -36,7 +36,7 @@ public final class LogoutEndpoint implements Handler<RoutingContext> {
 
     public LogoutEndpoint(SignInFlow flow) {
         this.flow = flow;
-        this.hints = new IdTokenHints(flow.platform.issuer(), flow.platform.publicJwks());
+        this.hints = new IdTokenHints(flow.platform().issuer(), flow.platform().publicJwks());
     }
 
     @Override
@@ -50,22 +50,22 @@ public final class LogoutEndpoint implements Handler<RoutingContext> {
         if (!params.allAsSent("post_logout_redirect_uri").stream().allMatch(HeaderValues::isSafeUri)) {
             // Refused before anything happens (also for a line break that trimming would hide): the session
             // stays, nothing is logged, no page echoes the value.
-            flow.showError(ctx, ErrorKind.INVALID_REDIRECT_URI, "invalid_request",
+            flow.pages().showError(ctx, ErrorKind.INVALID_REDIRECT_URI, "invalid_request",
                     "post_logout_redirect_uri contains a control character or whitespace", uiLocales);
             return;
         }
         Optional<IdTokenHints.Hint> hint = hints.verify(params.firstOrNull("id_token_hint"));
         String clientId = hint.map(IdTokenHints.Hint::clientId).orElse(params.firstOrNull("client_id"));
-        Optional<Client> client = Optional.ofNullable(clientId).flatMap(flow.platform.clients()::find);
+        Optional<Client> client = Optional.ofNullable(clientId).flatMap(flow.platform().clients()::find);
         String returnTo = allowedReturn(client, requestedReturn, params.firstOrNull("state"));
-        boolean confirmedByForm = post && flow.csrf.verify(ctx, "logout");
+        boolean confirmedByForm = post && flow.csrf().verify(ctx, "logout");
         flow.currentSession(ctx).compose(session -> {
             if (!confirmedByForm && !hintMatches(hint, session)) {
                 confirm(ctx, params, client, uiLocales);
                 return Future.succeededFuture();
             }
-            return flow.terminator.end(ctx).compose(ended -> signedOut(ctx, post, returnTo, client, uiLocales));
-        }).onFailure(failure -> flow.fail(ctx, failure, uiLocales));
+            return flow.terminator().end(ctx).compose(ended -> signedOut(ctx, post, returnTo, client, uiLocales));
+        }).onFailure(failure -> flow.outcomes().fail(ctx, failure, uiLocales));
     }
 
     /**
@@ -82,11 +82,11 @@ public final class LogoutEndpoint implements Handler<RoutingContext> {
     private Future<Void> signedOut(RoutingContext ctx, boolean post, String returnTo, Optional<Client> client,
                                    String uiLocales) {
         if (returnTo != null) {
-            return flow.sendRedirect(ctx, post ? 303 : 302, returnTo, uiLocales);
+            return flow.outcomes().sendRedirect(ctx, post ? 303 : 302, returnTo, uiLocales);
         }
-        String name = client.map(SignInFlow::displayName).orElse(null);
+        String name = client.map(SignInPages::displayName).orElse(null);
         return HtmlResponse.send(ctx, LogoutPage.signedOut(PageContext.of(ctx, uiLocales), name, null)
-                .render(flow.pages));
+                .render(flow.pages().renderer()));
     }
 
     private void confirm(RoutingContext ctx, RequestParams params, Optional<Client> client, String uiLocales) {
@@ -95,9 +95,9 @@ public final class LogoutEndpoint implements Handler<RoutingContext> {
         for (String name : List.of("post_logout_redirect_uri", "state", "ui_locales")) {
             params.first(name).ifPresent(value -> hidden.put(name, value));
         }
-        String name = client.map(SignInFlow::displayName).orElse(null);
-        String html = LogoutPage.confirm(PageContext.of(ctx, uiLocales), FORM_ACTION, flow.csrf.issue(ctx, "logout"),
-                hidden, name).render(flow.pages);
+        String name = client.map(SignInPages::displayName).orElse(null);
+        String html = LogoutPage.confirm(PageContext.of(ctx, uiLocales), FORM_ACTION,
+                flow.csrf().issue(ctx, "logout"), hidden, name).render(flow.pages().renderer());
         HtmlResponse.send(ctx, html);
     }
 

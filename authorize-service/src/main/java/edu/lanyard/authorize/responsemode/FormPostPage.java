@@ -1,4 +1,4 @@
-package edu.lanyard.authorize;
+package edu.lanyard.authorize.responsemode;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,12 +18,12 @@ final class FormPostPage {
     private FormPostPage() {
     }
 
-    static String render(AuthorizationResponse response) {
+    static String render(String action, Map<String, String> params) {
         StringBuilder html = new StringBuilder(512)
                 .append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<title>Continue</title></head><body>")
-                .append("<form method=\"post\" action=\"").append(escape(response.redirectUri())).append("\">");
-        for (Map.Entry<String, String> param : response.params().entrySet()) {
+                .append("<form method=\"post\" action=\"").append(escape(action)).append("\">");
+        for (Map.Entry<String, String> param : params.entrySet()) {
             html.append("<input type=\"hidden\" name=\"").append(escape(param.getKey()))
                     .append("\" value=\"").append(escape(param.getValue())).append("\">");
         }
