@@ -1,9 +1,12 @@
 package edu.lanyard.devkit;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,7 @@ public final class TestInfrastructure {
 
     private final boolean docker;
     private final Set<String> databases = ConcurrentHashMap.newKeySet();
+    private static final long USERS_CLOSE_TIMEOUT_SECONDS = 15;
     private final Deque<AutoCloseable> users = new ArrayDeque<>();
     private TestKafka kafka;
     private TestPostgres postgres;
@@ -93,15 +97,38 @@ public final class TestInfrastructure {
     }
 
     private synchronized void tearDown() {
-        while (!users.isEmpty()) {
-            closeQuietly(users.pop(), "server");
-        }
+        closeUsers();
         if (postgres != null) {
             databases.forEach(this::dropQuietly);
             closeQuietly(postgres, "Postgres");
         }
         if (kafka != null) {
             closeQuietly(kafka, "Kafka");
+        }
+    }
+
+    /**
+     * Closes every registered user at once and waits for them, at most {@link #USERS_CLOSE_TIMEOUT_SECONDS}: each
+     * server's close waits on its own Hazelcast member and producer, and one after another they would outlast the
+     * time the test runner gives a JVM to exit.
+     */
+    private void closeUsers() {
+        List<Thread> closing = new ArrayList<>();
+        while (!users.isEmpty()) {
+            AutoCloseable user = users.pop();
+            Thread thread = new Thread(() -> closeQuietly(user, "server"), "lanyard-test-close-" + closing.size());
+            thread.setDaemon(true);
+            thread.start();
+            closing.add(thread);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(USERS_CLOSE_TIMEOUT_SECONDS);
+        for (Thread thread : closing) {
+            try {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
