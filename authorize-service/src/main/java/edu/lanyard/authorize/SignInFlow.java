@@ -14,7 +14,8 @@ import edu.lanyard.authorize.page.PageRenderer;
 import edu.lanyard.authorize.page.SecurityHeaders;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.event.ConsentGranted;
-import edu.lanyard.core.event.EventMeta;
+import edu.lanyard.core.ledger.Ledger;
+import edu.lanyard.core.session.SessionTerminator;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.error.OAuthException;
 import edu.lanyard.dialects.http.Redirects;
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The steps a browser sign-in shares across the authorize, login and consent endpoints: find the session, park a
@@ -67,7 +69,8 @@ public final class SignInFlow {
         this.pending = pending;
         this.consents = consents;
         this.responder = new AuthorizationResponder(platform, sessions);
-        this.terminator = new SessionTerminator(platform, sessions, cookie);
+        this.terminator = new SessionTerminator(sessions, platform.revoker(), platform.ledger(),
+                platform.config().tokens().refreshTokenTtl());
         this.dialects = dialects;
     }
 
@@ -86,6 +89,16 @@ public final class SignInFlow {
             return sessions.touch(hash, found.get(), platform.config().login().sessionIdleSeconds())
                     .map(found);
         });
+    }
+
+    /** Ends the browser's session, if it has one, and clears its cookie; a browser without one is signed out. */
+    Future<Void> signOut(RoutingContext ctx) {
+        Optional<String> value = cookie.read(ctx);
+        cookie.clear(ctx);
+        if (value.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return terminator.end(TokenHash.of(value.get()), "logout", Responses.clientIp(ctx));
     }
 
     /** After the user is known: consent if needed, then the response to the client. */
@@ -109,15 +122,27 @@ public final class SignInFlow {
                 .compose(response -> redirect(ctx, response, afterPost));
     }
 
+    /**
+     * Remembers the consent as a grant in the Ledger: merged into what the user consented to before, logged at the
+     * same time, and put back as it was if the log does not take it.
+     */
     Future<Void> recordConsent(RoutingContext ctx, SessionRecord session, AuthorizationRequest request) {
         String key = session.subject() + "|" + request.clientId();
-        Future<Void> logged = platform.events().publish(new ConsentGranted(EventMeta.now(Responses.clientIp(ctx)),
-                session.subject(), request.clientId(), request.scope()));
-        return logged.compose(v -> consents.get(key)).compose(previous -> {
-            var merged = Scopes.parse(previous.orElse(""));
-            merged.addAll(Scopes.parse(request.scope()));
-            return consents.put(key, Scopes.join(merged), CONSENT_SECONDS);
-        });
+        AtomicReference<Optional<String>> before = new AtomicReference<>();
+        return platform.ledger().grant(Ledger.by(Responses.clientIp(ctx), meta -> new ConsentGranted(meta,
+                session.subject(), request.clientId(), request.scope())), () -> consents.get(key).compose(previous -> {
+                    before.set(previous);
+                    var merged = Scopes.parse(previous.orElse(""));
+                    merged.addAll(Scopes.parse(request.scope()));
+                    return consents.put(key, Scopes.join(merged), CONSENT_SECONDS);
+                }), () -> {
+                    Optional<String> previous = before.get();
+                    if (previous == null) {
+                        return Future.succeededFuture();
+                    }
+                    return previous.isPresent() ? consents.put(key, previous.get(), CONSENT_SECONDS)
+                            : consents.remove(key);
+                });
     }
 
     private Future<Boolean> needsConsent(Client client, AuthorizationRequest request, SessionRecord session) {
