@@ -99,9 +99,9 @@ public final class Node implements AutoCloseable {
     public static Node start(LanyardConfig config, Infrastructure infrastructure, List<ServiceMount> services,
                              List<NodeService> background) throws Exception {
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
-        SigningKeys keys = SigningKeys.join(infrastructure.hazelcast());
-        PrometheusMeterRegistry meters = Meters.prometheus();
         Clock clock = Clock.systemUTC();
+        SigningKeys keys = SigningKeys.join(infrastructure.hazelcast(), clock);
+        PrometheusMeterRegistry meters = Meters.prometheus();
         Pool pool = PgPools.create(vertx, config.postgres());
         ClientDirectory clients = await(ClientDirectory.start(vertx, pool, config.postgres()));
         UserDirectory users = await(UserDirectory.start(vertx, pool, config.postgres()));
