@@ -41,7 +41,8 @@ import java.util.function.Supplier;
  * code replay, logout or an operator. Applied even when the log is down, in both modes: delaying the reaction to a
  * theft until the broker is back would be a hole. The event follows once the change took effect (a change that
  * failed is not logged, so the log never claims a reaction that did not happen); a failure to log it is logged as an
- * error and reported to the caller (logout shows an error page, the operator API counts it) but never undoes the change.</li>
+ * error and reported to the caller (logout shows an error page, the operator API counts it) but never undoes the
+ * change.</li>
  * <li><b>{@link #note Note}</b> — a fact for the audit log with no state of its own to protect (failed logins,
  * lock-outs; the throttle's counters live in Hazelcast). Published without waiting in both modes.</li>
  * </ol>
@@ -91,7 +92,7 @@ public final class Ledger {
     }
 
     /**
-     * Kind 1: writes {@code state} and logs the decision concurrently; if either fails, {@code undo} runs and the
+     * Kind 1: runs {@code write} and logs the decision concurrently; if either fails, {@code undo} runs and the
      * change fails with {@code temporarily_unavailable}. In mode {@code MEMORY} only the write is waited for.
      *
      * @param undo removes what {@code write} wrote; runs only after the write completed (whatever its outcome)
