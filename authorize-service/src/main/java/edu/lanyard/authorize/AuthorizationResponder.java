@@ -3,9 +3,9 @@ package edu.lanyard.authorize;
 import edu.lanyard.authorize.pipeline.ResponseIssuer;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.event.CodeIssued;
-import edu.lanyard.core.event.EventMeta;
 import edu.lanyard.core.domain.HeaderValues;
 import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.ledger.Ledger;
 import edu.lanyard.core.oidc.IdTokenRequest;
 import edu.lanyard.core.runtime.Platform;
 import edu.lanyard.core.session.SessionRecord;
@@ -102,17 +102,9 @@ public final class AuthorizationResponder implements ResponseIssuer {
                 session.username(), request.scope(), request.redirectUriGiven() ? request.redirectUri() : null,
                 request.codeChallenge(), request.codeChallengeMethod(), request.nonce(), session.sid(),
                 session.authTime(), now, now + client.codeTtl());
-        Future<Void> stored = platform.codes().save(hash, record);
-        Future<Void> logged = platform.events().publish(new CodeIssued(EventMeta.now(ip), grantId,
-                client.clientId(), session.subject(), hash, request.scope(), record.expiresAt(), session.sid()));
-        return Future.join(stored, logged).transform(done -> {
-            if (done.succeeded()) {
-                return Future.succeededFuture(code);
-            }
-            platform.codes().take(hash);
-            return Future.failedFuture(OAuthError.temporarilyUnavailable(
-                    "the sign-in could not be recorded; try again shortly").toException());
-        });
+        return platform.ledger().grant(Ledger.by(ip, meta -> new CodeIssued(meta, grantId, client.clientId(),
+                        session.subject(), hash, request.scope(), record.expiresAt(), session.sid())),
+                () -> platform.codes().save(hash, record).map(code), () -> platform.codes().take(hash));
     }
 
     private Future<IssuedTokens> issueToken(Client client, AuthorizationRequest request, SessionRecord session,

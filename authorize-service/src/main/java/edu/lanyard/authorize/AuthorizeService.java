@@ -101,7 +101,7 @@ public final class AuthorizeService {
         var maps = platform.sharedMaps();
         return new SignInFlow(platform, platform.sessions(), CsrfKey.shared(maps), pages,
                 new ClusterPendingAuthorizations(maps.map("lanyard.pending-authorizations")),
-                new ClusterConsents(platform.events(), maps.map(StoreMaps.CONSENTS)),
+                new ClusterConsents(platform.ledger(), maps.map(StoreMaps.CONSENTS)),
                 dialects);
     }
 }

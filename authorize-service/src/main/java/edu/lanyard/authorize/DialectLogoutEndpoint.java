@@ -61,7 +61,7 @@ public final class DialectLogoutEndpoint implements Handler<RoutingContext> {
                 }
             }
             return revoke(tokens, Responses.clientIp(ctx))
-                    .compose(revoked -> flow.terminator().end(ctx))
+                    .compose(revoked -> flow.signOut(ctx))
                     .map(ended -> {
                         answer(ctx, dialect.loggedOut(params, allowed), client);
                         return null;

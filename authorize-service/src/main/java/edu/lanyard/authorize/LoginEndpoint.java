@@ -7,10 +7,11 @@ import edu.lanyard.authorize.pipeline.AuthorizationState;
 import edu.lanyard.authorize.pipeline.Pipeline;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.domain.User;
-import edu.lanyard.core.event.EventMeta;
 import edu.lanyard.core.event.SessionStarted;
 import edu.lanyard.dialects.http.EdgeErrors;
 import edu.lanyard.core.request.RequestParams;
+import edu.lanyard.core.error.OAuthException;
+import edu.lanyard.core.ledger.Ledger;
 import edu.lanyard.dialects.http.Responses;
 import edu.lanyard.core.runtime.Platform;
 import edu.lanyard.core.session.SessionRecord;
@@ -24,6 +25,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /oauth2/login}: checks the form (CSRF, throttle, password off the event loop), starts the SSO session
@@ -119,7 +121,8 @@ public final class LoginEndpoint implements Handler<RoutingContext> {
         String cookieValue = new TokenFormat.Opaque256().mint(TokenKind.ACCESS_TOKEN);
         SessionRecord session = new SessionRecord(UUID.randomUUID().toString(), user.subject(), user.username(),
                 now, now + platform.config().login().sessionMaxSeconds());
-        return store(TokenHash.of(cookieValue), session, client, ip).map(v -> {
+        String cookieHash = TokenHash.of(cookieValue);
+        return store(cookieHash, session, client, ip, () -> flow.sessions().remove(cookieHash)).map(v -> {
             flow.cookie().set(ctx, cookieValue);
             return session;
         });
@@ -129,17 +132,23 @@ public final class LoginEndpoint implements Handler<RoutingContext> {
         long now = platform.clock().instant().getEpochSecond();
         SessionRecord renewed = new SessionRecord(current.sid(), current.subject(), current.username(), now,
                 current.absoluteExpiresAt());
-        return store(cookieHash, renewed, client, ip).map(renewed);
+        long idle = platform.config().login().sessionIdleSeconds();
+        return store(cookieHash, renewed, client, ip, () -> flow.sessions().save(cookieHash, current, idle))
+                .map(renewed);
     }
 
-    /** Saves the session and logs it; a renewal logs SessionStarted again, same hash, new auth_time. */
-    private Future<Void> store(String cookieHash, SessionRecord session, Client client, String ip) {
+    /**
+     * Saves the session and logs it, a grant in the Ledger: the cookie is set only once both are done, and in mode
+     * KAFKA a failed log undoes the save. A renewal logs SessionStarted again, same hash, new auth_time; undoing it
+     * puts the session back as it was.
+     */
+    private Future<Void> store(String cookieHash, SessionRecord session, Client client, String ip,
+                               Supplier<Future<?>> undo) {
         long idle = platform.config().login().sessionIdleSeconds();
-        Future<Void> stored = flow.sessions().save(cookieHash, session, idle);
-        Future<Void> logged = platform.events().publish(new SessionStarted(EventMeta.now(ip), cookieHash,
-                session.subject(), session.username(), client.clientId(), session.authTime(),
-                session.authTime() + idle, session.absoluteExpiresAt(), session.sid()));
-        return Future.all(stored, logged).mapEmpty();
+        return platform.ledger().grant(Ledger.by(ip, meta -> new SessionStarted(meta, cookieHash,
+                        session.subject(), session.username(), client.clientId(), session.authTime(),
+                        session.authTime() + idle, session.absoluteExpiresAt(), session.sid())),
+                () -> flow.sessions().save(cookieHash, session, idle), undo);
     }
 
     private static String trimmed(String value) {

@@ -64,7 +64,7 @@ public final class LogoutEndpoint implements Handler<RoutingContext> {
                 confirm(ctx, params, client, uiLocales);
                 return Future.succeededFuture();
             }
-            return flow.terminator().end(ctx).compose(ended -> signedOut(ctx, post, returnTo, client, uiLocales));
+            return flow.signOut(ctx).compose(ended -> signedOut(ctx, post, returnTo, client, uiLocales));
         }).onFailure(failure -> flow.outcomes().fail(ctx, failure, uiLocales));
     }
 

@@ -7,6 +7,9 @@ import edu.lanyard.authorize.pipeline.Consents;
 import edu.lanyard.authorize.pipeline.PendingAuthorizations;
 import edu.lanyard.authorize.pipeline.SessionLookup;
 import edu.lanyard.core.runtime.Platform;
+import edu.lanyard.core.session.SessionTerminator;
+import edu.lanyard.core.token.TokenHash;
+import edu.lanyard.dialects.http.Responses;
 import edu.lanyard.core.session.SessionRecord;
 import edu.lanyard.core.store.Sessions;
 import io.vertx.core.Future;
@@ -41,7 +44,8 @@ public final class SignInFlow {
                 platform.config().login().sessionIdleSeconds());
         this.csrf = csrf;
         this.pages = new SignInPages(renderer, csrf);
-        this.terminator = new SessionTerminator(platform, sessions, cookie);
+        this.terminator = new SessionTerminator(sessions, platform.revoker(), platform.ledger(),
+                platform.config().tokens().refreshTokenTtl());
         this.pending = pending;
         this.steps = new AuthorizationSteps(platform.clients(), liveSessions, pending, consents,
                 new AuthorizationResponder(platform, sessions, dialects), platform.clock());
@@ -68,8 +72,19 @@ public final class SignInFlow {
         return pages;
     }
 
+    /** Ends sessions: at logout, when another user signs in on the same browser, and for the operator API. */
     public SessionTerminator terminator() {
         return terminator;
+    }
+
+    /** Ends the browser's session, if it has one, and clears its cookie; a browser without one is signed out. */
+    public Future<Void> signOut(RoutingContext ctx) {
+        Optional<String> value = cookie.read(ctx);
+        cookie.clear(ctx);
+        if (value.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return terminator.end(TokenHash.of(value.get()), "logout", Responses.clientIp(ctx));
     }
 
     public PendingAuthorizations pending() {

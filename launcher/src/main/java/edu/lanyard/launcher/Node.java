@@ -29,6 +29,7 @@ import edu.lanyard.directory.db.UserDirectory;
 import edu.lanyard.core.domain.User;
 import edu.lanyard.core.event.EventPublisher;
 import edu.lanyard.core.event.FireAndForgetPublisher;
+import edu.lanyard.core.ledger.Ledger;
 import edu.lanyard.cluster.event.KafkaEventPublisher;
 import edu.lanyard.core.jose.JwtSigner;
 import edu.lanyard.cluster.jose.SigningKeys;
@@ -98,9 +99,9 @@ public final class Node implements AutoCloseable {
     public static Node start(LanyardConfig config, Infrastructure infrastructure, List<ServiceMount> services,
                              List<NodeService> background) throws Exception {
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
-        SigningKeys keys = SigningKeys.join(infrastructure.hazelcast());
-        PrometheusMeterRegistry meters = Meters.prometheus();
         Clock clock = Clock.systemUTC();
+        SigningKeys keys = SigningKeys.join(infrastructure.hazelcast(), clock);
+        PrometheusMeterRegistry meters = Meters.prometheus();
         Pool pool = PgPools.create(vertx, config.postgres());
         ClientDirectory clients = await(ClientDirectory.start(vertx, pool, config.postgres()));
         UserDirectory users = await(UserDirectory.start(vertx, pool, config.postgres()));
@@ -112,14 +113,15 @@ public final class Node implements AutoCloseable {
         EventPublisher events = config.durability() == LanyardConfig.Durability.MEMORY
                 ? new FireAndForgetPublisher(vertx, kafka, KafkaEventPublisher.BACKGROUND_DELIVERY_TIMEOUT_MS, meters)
                 : kafka;
+        Ledger ledger = new Ledger(config.durability(), events, clock);
 
         var hz = infrastructure.hazelcast();
-        AccessTokens accessTokens = new HazelcastAccessTokens(vertx, hz);
-        RefreshTokens refreshTokens = new HazelcastRefreshTokens(vertx, hz);
+        AccessTokens accessTokens = new HazelcastAccessTokens(vertx, hz, clock);
+        RefreshTokens refreshTokens = new HazelcastRefreshTokens(vertx, hz, clock);
         GrantRevocations revocations = new HazelcastGrantRevocations(vertx, hz);
         JwtSigner signer = new JwtSigner(keys);
-        TokenIssuer issuer = new TokenIssuer(accessTokens, refreshTokens, events,
-                new JwtAccessTokens(config.issuer(), signer), clock);
+        TokenIssuer issuer = new TokenIssuer(accessTokens, refreshTokens, ledger,
+                new JwtAccessTokens(config.issuer(), signer));
         UserLookup userLookup = new UserLookup() {
             @Override
             public Future<Optional<User>> byUsername(String username) {
@@ -153,13 +155,13 @@ public final class Node implements AutoCloseable {
         };
         Platform platform = new Platform(vertx, config, clock, meters, clientLookup,
                 new ClientAuthenticator(clients::find, secretHasher::matches), userLookup, passwordCheck,
-                new CountingLoginThrottle(new HazelcastLoginAttempts(vertx, hz), events, config.login(), clock),
-                refreshTokens, new HazelcastAuthorizationCodes(vertx, hz), revocations, events, issuer,
+                new CountingLoginThrottle(new HazelcastLoginAttempts(vertx, hz), ledger, config.login()),
+                refreshTokens, new HazelcastAuthorizationCodes(vertx, hz, clock), revocations, ledger, issuer,
                 new TokenValidator(accessTokens, refreshTokens, revocations, clock),
-                new TokenRevoker(accessTokens, refreshTokens, revocations, events),
+                new TokenRevoker(accessTokens, refreshTokens, revocations, ledger),
                 new IdTokenFactory(config.issuer(), config.tokens().idTokenTtl(), userLookup, signer, clock),
                 () -> new JsonObject(keys.publicJwks().toJSONObject(true)),
-                new HazelcastSessions(vertx, hz), new HazelcastAuthFailureWindows(vertx, hz),
+                new HazelcastSessions(vertx, hz, clock), new HazelcastAuthFailureWindows(vertx, hz),
                 new HazelcastSharedMaps(vertx, hz));
 
         KafkaAdminClient kafkaAdmin = KafkaAdminClient.create(vertx,

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,20 +43,31 @@ public final class SigningKeys implements SigningKeyRing, AutoCloseable {
     private final IMap<String, String> map;
     private final AtomicReference<KeyRing> ring;
     private final UUID listenerId;
+    private final Clock clock;
 
-    private SigningKeys(IMap<String, String> map, AtomicReference<KeyRing> ring, UUID listenerId) {
+    private SigningKeys(IMap<String, String> map, AtomicReference<KeyRing> ring, UUID listenerId, Clock clock) {
         this.map = map;
         this.ring = ring;
         this.listenerId = listenerId;
+        this.clock = clock;
     }
 
-    /** Subscribes to the cluster's ring and creates the keys it lacks. Blocking: call at startup. */
+    /** As {@link #join(HazelcastInstance, Clock)} on the system clock. */
     public static SigningKeys join(HazelcastInstance hazelcast) {
+        return join(hazelcast, Clock.systemUTC());
+    }
+
+    /**
+     * Subscribes to the cluster's ring and creates the keys it lacks. Blocking: call at startup.
+     *
+     * @param clock dates new keys, rotations and what the JWKS still publishes
+     */
+    public static SigningKeys join(HazelcastInstance hazelcast, Clock clock) {
         IMap<String, String> map = hazelcast.getMap(MAP_NAME);
         AtomicReference<KeyRing> ring = new AtomicReference<>(KeyRing.EMPTY);
         // Listen before the first read so no change falls between the read and the subscription.
         UUID listenerId = map.addEntryListener(new KeyRingListener(ring), true);
-        SigningKeys keys = new SigningKeys(map, ring, listenerId);
+        SigningKeys keys = new SigningKeys(map, ring, listenerId, clock);
         try {
             keys.underRingLock(() -> {
                 keys.addMissingCurrentKeys();
@@ -82,7 +94,7 @@ public final class SigningKeys implements SigningKeyRing, AutoCloseable {
 
     /** Public parts of the current keys and of retired keys still inside their retention. In-memory only. */
     public JWKSet publicJwks() {
-        return new JWKSet(ring.get().publishedAt(Instant.now()));
+        return new JWKSet(ring.get().publishedAt(clock.instant()));
     }
 
     /**
@@ -107,7 +119,7 @@ public final class SigningKeys implements SigningKeyRing, AutoCloseable {
         requireNotNegative(maxAge);
         requireNotNegative(retainOldFor);
         return underRingLock(() -> {
-            Instant dueBefore = Instant.now().minus(maxAge);
+            Instant dueBefore = clock.instant().minus(maxAge);
             List<SigningKeyEntry> cluster = readCluster();
             boolean due = ALGORITHMS.stream().anyMatch(algorithm -> newestCurrent(cluster, algorithm)
                     .map(entry -> entry.created().isBefore(dueBefore))
@@ -136,7 +148,7 @@ public final class SigningKeys implements SigningKeyRing, AutoCloseable {
         List<SigningKeyEntry> cluster = readCluster();
         for (JWSAlgorithm algorithm : ALGORITHMS) {
             if (newestCurrent(cluster, algorithm).isEmpty()) {
-                store(SigningKeyEntry.current(SigningKeyGenerator.generate(algorithm), algorithm, Instant.now()));
+                store(SigningKeyEntry.current(SigningKeyGenerator.generate(algorithm), algorithm, clock.instant()));
                 LOG.info("generated the first {} signing key of the cluster", algorithm);
             }
         }
@@ -144,7 +156,7 @@ public final class SigningKeys implements SigningKeyRing, AutoCloseable {
 
     private void rotateLocked(Duration retainOldFor) {
         List<SigningKeyEntry> before = readCluster();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         // New keys first: a member that sees the old key retired before the new one exists would have none to use.
         for (JWSAlgorithm algorithm : ALGORITHMS) {
             store(SigningKeyEntry.current(SigningKeyGenerator.generate(algorithm), algorithm,

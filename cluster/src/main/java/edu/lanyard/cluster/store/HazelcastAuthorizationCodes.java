@@ -12,6 +12,7 @@ import edu.lanyard.core.token.AuthorizationCodeRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -26,18 +27,21 @@ public final class HazelcastAuthorizationCodes implements AuthorizationCodes {
     private static final long REPLAY_MEMORY_SECONDS = 600;
 
     private final Vertx vertx;
+    private final Clock clock;
     private final IMap<String, String> codes;
     private final IMap<String, String> redeemed;
 
-    public HazelcastAuthorizationCodes(Vertx vertx, HazelcastInstance hazelcast) {
+    /** @param clock the clock the stored records' expiry times were computed with */
+    public HazelcastAuthorizationCodes(Vertx vertx, HazelcastInstance hazelcast, Clock clock) {
         this.vertx = vertx;
+        this.clock = clock;
         this.codes = hazelcast.getMap(StoreMaps.CODES);
         this.redeemed = hazelcast.getMap(StoreMaps.REDEEMED_CODES);
     }
 
     @Override
     public Future<Void> save(String hash, AuthorizationCodeRecord code) {
-        return Async.onCaller(vertx, codes.setAsync(hash, Jsons.write(code), TtlSeconds.until(code.expiresAt()),
+        return Async.onCaller(vertx, codes.setAsync(hash, Jsons.write(code), TtlSeconds.until(code.expiresAt(), clock),
                 TimeUnit.SECONDS));
     }
 

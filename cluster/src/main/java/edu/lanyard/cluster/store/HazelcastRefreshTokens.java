@@ -13,6 +13,7 @@ import edu.lanyard.core.token.RefreshTokenRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -20,16 +21,19 @@ import java.util.concurrent.TimeUnit;
 /** Refresh tokens by hash, with an atomic rotate so two nodes can never both redeem the same token. */
 public final class HazelcastRefreshTokens implements RefreshTokens {
     private final Vertx vertx;
+    private final Clock clock;
     private final IMap<String, String> map;
 
-    public HazelcastRefreshTokens(Vertx vertx, HazelcastInstance hazelcast) {
+    /** @param clock the clock the stored records' expiry times were computed with */
+    public HazelcastRefreshTokens(Vertx vertx, HazelcastInstance hazelcast, Clock clock) {
         this.vertx = vertx;
+        this.clock = clock;
         this.map = hazelcast.getMap(StoreMaps.REFRESH_TOKENS);
     }
 
     @Override
     public Future<Void> save(String hash, RefreshTokenRecord token) {
-        return Async.onCaller(vertx, map.setAsync(hash, Jsons.write(token), TtlSeconds.until(token.expiresAt()),
+        return Async.onCaller(vertx, map.setAsync(hash, Jsons.write(token), TtlSeconds.until(token.expiresAt(), clock),
                 TimeUnit.SECONDS));
     }
 

@@ -13,6 +13,7 @@ import edu.lanyard.core.session.SessionRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -26,11 +27,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HazelcastSessions implements Sessions {
     private final Vertx vertx;
+    private final Clock clock;
     private final IMap<String, String> sessions;
     private final IMap<String, String> sessionGrants;
 
-    public HazelcastSessions(Vertx vertx, HazelcastInstance hazelcast) {
+    /** @param clock the clock the stored records' expiry times were computed with */
+    public HazelcastSessions(Vertx vertx, HazelcastInstance hazelcast, Clock clock) {
         this.vertx = vertx;
+        this.clock = clock;
         this.sessions = hazelcast.getMap(StoreMaps.SESSIONS);
         this.sessionGrants = hazelcast.getMap(StoreMaps.SESSION_GRANTS);
     }
@@ -80,8 +84,8 @@ public final class HazelcastSessions implements Sessions {
         return joined == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(joined.split(",")));
     }
 
-    private static long ttl(SessionRecord session, long idleSeconds) {
-        long remaining = session.absoluteExpiresAt() - java.time.Instant.now().getEpochSecond();
+    private long ttl(SessionRecord session, long idleSeconds) {
+        long remaining = session.absoluteExpiresAt() - clock.instant().getEpochSecond();
         return Math.max(1, Math.min(idleSeconds, remaining));
     }
 

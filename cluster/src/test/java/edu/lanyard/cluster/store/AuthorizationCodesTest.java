@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +36,8 @@ class AuthorizationCodesTest {
     static void start() {
         cluster = TestCluster.start(2);
         vertx = Vertx.vertx();
-        onA = new HazelcastAuthorizationCodes(vertx, cluster.member(0));
-        onB = new HazelcastAuthorizationCodes(vertx, cluster.member(1));
+        onA = new HazelcastAuthorizationCodes(vertx, cluster.member(0), Clock.systemUTC());
+        onB = new HazelcastAuthorizationCodes(vertx, cluster.member(1), Clock.systemUTC());
     }
 
     @AfterAll

@@ -47,12 +47,12 @@ class HazelcastStoreContractsTest {
     class Codes extends AuthorizationCodesContract {
         @Override
         protected AuthorizationCodes codes() {
-            return new HazelcastAuthorizationCodes(vertx, cluster.member(0));
+            return new HazelcastAuthorizationCodes(vertx, cluster.member(0), Clock.systemUTC());
         }
 
         @Override
         protected AuthorizationCodes codesOnAnotherNode() {
-            return new HazelcastAuthorizationCodes(vertx, cluster.member(1));
+            return new HazelcastAuthorizationCodes(vertx, cluster.member(1), Clock.systemUTC());
         }
 
         @Override
@@ -65,12 +65,12 @@ class HazelcastStoreContractsTest {
     class Refresh extends RefreshTokensContract {
         @Override
         protected RefreshTokens tokens() {
-            return new HazelcastRefreshTokens(vertx, cluster.member(0));
+            return new HazelcastRefreshTokens(vertx, cluster.member(0), Clock.systemUTC());
         }
 
         @Override
         protected RefreshTokens tokensOnAnotherNode() {
-            return new HazelcastRefreshTokens(vertx, cluster.member(1));
+            return new HazelcastRefreshTokens(vertx, cluster.member(1), Clock.systemUTC());
         }
 
         @Override
@@ -83,7 +83,7 @@ class HazelcastStoreContractsTest {
     class Access extends AccessTokensContract {
         @Override
         protected AccessTokens tokens() {
-            return new HazelcastAccessTokens(vertx, cluster.member(1));
+            return new HazelcastAccessTokens(vertx, cluster.member(1), Clock.systemUTC());
         }
 
         @Override
@@ -104,7 +104,7 @@ class HazelcastStoreContractsTest {
     class FlowState extends FlowStateContract {
         @Override
         protected Sessions sessions() {
-            return new HazelcastSessions(vertx, cluster.member(0));
+            return new HazelcastSessions(vertx, cluster.member(0), Clock.systemUTC());
         }
 
         @Override

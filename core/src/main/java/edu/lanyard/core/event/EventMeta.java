@@ -14,11 +14,7 @@ import edu.lanyard.core.token.RandomIds;
 public record EventMeta(String id, int v, long at, String ip) {
     public static final int CURRENT_VERSION = 1;
 
-    public static EventMeta now(String ip) {
-        return at(Instant.now(), ip);
-    }
-
-    /** For a decision whose state carries its own time: the event then says exactly when that was. */
+    /** Stamps a decision made at {@code decidedAt}; the Ledger stamps every event with its own clock. */
     public static EventMeta at(Instant decidedAt, String ip) {
         return new EventMeta(RandomIds.uuid(), CURRENT_VERSION, decidedAt.toEpochMilli(), ip);
     }

@@ -9,7 +9,7 @@ import edu.lanyard.core.store.Sessions;
 import edu.lanyard.core.client.ClientAuthenticator;
 import edu.lanyard.core.client.ClientLookup;
 import edu.lanyard.core.config.LanyardConfig;
-import edu.lanyard.core.event.EventPublisher;
+import edu.lanyard.core.ledger.Ledger;
 import edu.lanyard.core.oidc.IdTokenMinter;
 import edu.lanyard.core.store.AuthorizationCodes;
 import edu.lanyard.core.store.GrantRevocations;
@@ -32,6 +32,7 @@ import java.util.function.Supplier;
  * and never each other: they meet only in Hazelcast, Kafka and Postgres.
  *
  * @param publicJwks the current JSON Web Key Set (public keys), read from memory
+ * @param ledger     every state change that is an event goes through it (it holds the event publisher)
  * @param sharedMaps named cluster maps for flow state that has no store of its own
  */
 public record Platform(
@@ -47,7 +48,7 @@ public record Platform(
         RefreshTokens refreshTokens,
         AuthorizationCodes codes,
         GrantRevocations revocations,
-        EventPublisher events,
+        Ledger ledger,
         TokenIssuer tokenIssuer,
         TokenValidator validator,
         TokenRevoker revoker,

@@ -2,10 +2,8 @@ package edu.lanyard.core.token;
 
 import edu.lanyard.core.domain.AccessTokenFormat;
 import edu.lanyard.core.domain.Client;
-import edu.lanyard.core.event.EventMeta;
-import edu.lanyard.core.event.EventPublisher;
 import edu.lanyard.core.event.TokensIssued;
-import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.ledger.Ledger;
 import edu.lanyard.core.logging.LogRedactor;
 import edu.lanyard.core.store.AccessTokens;
 import edu.lanyard.core.store.RefreshTokens;
@@ -13,32 +11,29 @@ import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Mints tokens, stores their hashes in Hazelcast and logs the decision, all before the client is answered. The
- * Hazelcast writes and the Kafka publish run concurrently; if the event cannot be logged the writes are undone and
- * the request fails with temporarily_unavailable, so no token exists that the log lacks.
+ * Mints tokens and records them as a grant in the {@link Ledger}: their hashes are stored and the decision logged
+ * before the client is answered, and in mode KAFKA a failed log undoes the writes, so no token exists that the log
+ * lacks.
  */
 public final class TokenIssuer {
     private static final Logger LOG = LoggerFactory.getLogger(TokenIssuer.class);
 
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
-    private final EventPublisher events;
+    private final Ledger ledger;
     private final JwtAccessTokenMinter jwtMinter;
-    private final Clock clock;
 
-    public TokenIssuer(AccessTokens accessTokens, RefreshTokens refreshTokens, EventPublisher events,
-                       JwtAccessTokenMinter jwtMinter, Clock clock) {
+    public TokenIssuer(AccessTokens accessTokens, RefreshTokens refreshTokens, Ledger ledger,
+                       JwtAccessTokenMinter jwtMinter) {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
-        this.events = events;
+        this.ledger = ledger;
         this.jwtMinter = jwtMinter;
-        this.clock = clock;
     }
 
     public static String newGrantId() {
@@ -47,7 +42,7 @@ public final class TokenIssuer {
 
     public Future<IssuedTokens> issue(IssueRequest request) {
         Client client = request.client();
-        Instant decidedAt = clock.instant();
+        Instant decidedAt = ledger.now();
         long now = decidedAt.getEpochSecond();
         boolean jwt = client.accessTokenFormat() == AccessTokenFormat.JWT;
         AccessTokenRecord access = new AccessTokenRecord(request.grantId(), client.clientId(), request.subject(),
@@ -71,45 +66,31 @@ public final class TokenIssuer {
         }
 
         // The event's time is the tokens' issue time, so a projection can rebuild the records exactly.
-        TokensIssued event = new TokensIssued(EventMeta.at(decidedAt, request.ip()), request.grantId(),
-                client.clientId(), request.subject(), request.username(), request.grantType(), request.scope(), request.sessionId(),
-                accessHash, access.expiresAt(), access.format(), refreshHash,
-                refresh == null ? null : refresh.expiresAt(), request.rotatedFromHash(), request.codeHash(),
-                request.authTime(), refresh == null ? null : refresh.scope());
-
-        List<Future<?>> writes = new ArrayList<>(2);
-        writes.add(accessTokens.save(accessHash, access));
-        if (refresh != null) {
-            writes.add(refreshTokens.save(refreshHash, refresh));
-        }
-        Future<Void> stored = Future.all(writes).mapEmpty();
-        Future<Void> logged = events.publish(event);
-
-        IssuedTokens issued = new IssuedTokens(accessToken, access, refreshToken, refresh);
         String finalRefreshHash = refreshHash;
-        return Future.join(stored, logged).transform(done -> {
-            if (done.succeeded()) {
-                return Future.succeededFuture(issued);
+        RefreshTokenRecord finalRefresh = refresh;
+        Ledger.Decision decision = Ledger.at(decidedAt, request.ip(), meta -> new TokensIssued(meta,
+                request.grantId(), client.clientId(), request.subject(), request.username(), request.grantType(),
+                request.scope(), request.sessionId(), accessHash, access.expiresAt(), access.format(),
+                finalRefreshHash, finalRefresh == null ? null : finalRefresh.expiresAt(), request.rotatedFromHash(),
+                request.codeHash(), request.authTime(), finalRefresh == null ? null : finalRefresh.scope()));
+        IssuedTokens issued = new IssuedTokens(accessToken, access, refreshToken, refresh);
+        return ledger.grant(decision, () -> {
+            List<Future<?>> writes = new ArrayList<>(2);
+            writes.add(accessTokens.save(accessHash, access));
+            if (finalRefresh != null) {
+                writes.add(refreshTokens.save(finalRefreshHash, finalRefresh));
             }
-            undo(accessHash, finalRefreshHash);
-            if (logged.failed()) {
-                LOG.warn("event log unavailable, nothing issued: {}", LogRedactor.redact(logged.cause().getMessage()));
-                return Future.failedFuture(OAuthError.temporarilyUnavailable(
-                        "the token service cannot record the grant right now; try again shortly").toException());
-            }
-            LOG.error("token store write failed", LogRedactor.scrub(stored.cause()));
-            return Future.failedFuture(OAuthError.temporarilyUnavailable(
-                    "the token store is unavailable; try again shortly").toException());
-        });
+            return Future.all(writes).map(issued);
+        }, () -> undo(accessHash, finalRefreshHash));
     }
 
-    private void undo(String accessHash, String refreshHash) {
-        accessTokens.remove(accessHash)
+    private Future<?> undo(String accessHash, String refreshHash) {
+        Future<?> access = accessTokens.remove(accessHash)
                 .onFailure(e -> LOG.error("could not roll back access token {}", accessHash, LogRedactor.scrub(e)));
-        if (refreshHash != null) {
-            refreshTokens.remove(refreshHash)
-                    .onFailure(e -> LOG.error("could not roll back refresh token {}", refreshHash,
-                            LogRedactor.scrub(e)));
+        if (refreshHash == null) {
+            return access;
         }
+        return Future.join(access, refreshTokens.remove(refreshHash)
+                .onFailure(e -> LOG.error("could not roll back refresh token {}", refreshHash, LogRedactor.scrub(e))));
     }
 }

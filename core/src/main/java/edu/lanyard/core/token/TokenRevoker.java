@@ -1,36 +1,31 @@
 package edu.lanyard.core.token;
 
-import edu.lanyard.core.event.EventMeta;
-import edu.lanyard.core.event.EventPublisher;
 import edu.lanyard.core.event.GrantRevoked;
 import edu.lanyard.core.event.TokenRevoked;
-import edu.lanyard.core.logging.LogRedactor;
+import edu.lanyard.core.ledger.Ledger;
 import edu.lanyard.core.store.AccessTokens;
 import edu.lanyard.core.store.GrantRevocations;
 import edu.lanyard.core.store.RefreshTokens;
 import io.vertx.core.Future;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Revokes single tokens (RFC 7009) and whole token families. A single revocation is logged first and applied after,
- * so a failed log changes nothing and the caller may retry. A family revocation is a security reaction (refresh
- * reuse, code replay, logout): it takes effect in Hazelcast even if the log is down, and the event follows.
+ * Revokes single tokens (RFC 7009) and whole token families, through the {@link Ledger}: a single revocation is a
+ * {@linkplain Ledger#revoke revocation} (logged first, applied after), a family revocation a
+ * {@linkplain Ledger#react security reaction} (applied even if the log is down, the event follows). Every revocation
+ * of a family (refresh reuse, code replay, logout, an operator) goes through {@link #revokeFamily}.
  */
 public final class TokenRevoker {
-    private static final Logger LOG = LoggerFactory.getLogger(TokenRevoker.class);
-
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
     private final GrantRevocations revocations;
-    private final EventPublisher events;
+    private final Ledger ledger;
 
     public TokenRevoker(AccessTokens accessTokens, RefreshTokens refreshTokens, GrantRevocations revocations,
-                        EventPublisher events) {
+                        Ledger ledger) {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.revocations = revocations;
-        this.events = events;
+        this.ledger = ledger;
     }
 
     /**
@@ -38,9 +33,8 @@ public final class TokenRevoker {
      * throws its refresh token away is done with the grant).
      */
     public Future<Void> revoke(ActiveToken token, String reason, String ip) {
-        TokenRevoked event = new TokenRevoked(EventMeta.now(ip), token.grantId(), token.clientId(), token.hash(),
-                token.kind().name(), reason);
-        return events.publish(event).compose(logged -> switch (token.kind()) {
+        return ledger.revoke(Ledger.by(ip, meta -> new TokenRevoked(meta, token.grantId(), token.clientId(),
+                token.hash(), token.kind().name(), reason)), () -> switch (token.kind()) {
             case ACCESS_TOKEN -> accessTokens.remove(token.hash()).mapEmpty();
             case REFRESH_TOKEN -> refreshTokens.remove(token.hash())
                     .compose(removed -> revokeGrant(token.grantId(), token.clientId(), token.subject(), reason,
@@ -49,13 +43,19 @@ public final class TokenRevoker {
         });
     }
 
-    /** Revokes every token of a family; {@code keepSeconds} must cover the longest-lived token in it. */
+    /**
+     * Revokes every token of a family, and answers once that took effect; its event follows without being waited
+     * for. {@code keepSeconds} must cover the longest-lived token in it.
+     */
     public Future<Void> revokeGrant(String grantId, String clientId, String subject, String reason, long keepSeconds,
                                     String ip) {
-        GrantRevoked event = new GrantRevoked(EventMeta.now(ip), grantId, clientId, subject, reason, keepSeconds);
-        Future<Void> applied = revocations.revoke(grantId, reason, keepSeconds);
-        events.publish(event).onFailure(e -> LOG.error("revocation of grant {} applied but not logged: {}", grantId,
-                LogRedactor.redact(e.getMessage())));
-        return applied;
+        return revokeFamily(grantId, clientId, subject, reason, keepSeconds, ip).applied();
+    }
+
+    /** As {@link #revokeGrant}, for a caller that reports whether the event reached the log. */
+    public Ledger.Reaction revokeFamily(String grantId, String clientId, String subject, String reason,
+                                        long keepSeconds, String ip) {
+        return ledger.react(Ledger.by(ip, meta -> new GrantRevoked(meta, grantId, clientId, subject, reason,
+                keepSeconds)), () -> revocations.revoke(grantId, reason, keepSeconds));
     }
 }

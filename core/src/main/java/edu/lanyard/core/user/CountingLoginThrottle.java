@@ -2,32 +2,28 @@ package edu.lanyard.core.user;
 
 import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.core.event.AccountLocked;
-import edu.lanyard.core.event.EventMeta;
-import edu.lanyard.core.event.EventPublisher;
 import edu.lanyard.core.event.LoginFailed;
 import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.ledger.Ledger;
 import edu.lanyard.core.store.LoginAttempts;
 import io.vertx.core.Future;
 
-import java.time.Clock;
 import java.util.Locale;
 
 /**
  * Locks a username after {@code maxFailuresPerUser} failures, and an address after {@code maxFailuresPerIp}, for
- * {@code lockoutSeconds}. Failures and locks are lifecycle events like the rest, for the audit log.
+ * {@code lockoutSeconds}. Failures and locks are lifecycle events like the rest, for the audit log: the Ledger's
+ * {@linkplain Ledger#note notes}, published without waiting.
  */
 public final class CountingLoginThrottle implements LoginThrottle {
     private final LoginAttempts attempts;
-    private final EventPublisher events;
+    private final Ledger ledger;
     private final LanyardConfig.Login settings;
-    private final Clock clock;
 
-    public CountingLoginThrottle(LoginAttempts attempts, EventPublisher events, LanyardConfig.Login settings,
-                                  Clock clock) {
+    public CountingLoginThrottle(LoginAttempts attempts, Ledger ledger, LanyardConfig.Login settings) {
         this.attempts = attempts;
-        this.events = events;
+        this.ledger = ledger;
         this.settings = settings;
-        this.clock = clock;
     }
 
     @Override
@@ -42,7 +38,7 @@ public final class CountingLoginThrottle implements LoginThrottle {
 
     @Override
     public Future<Void> recordFailure(String username, String ip, String clientId) {
-        events.publish(new LoginFailed(EventMeta.now(ip), username, clientId, "bad_credentials"));
+        ledger.note(Ledger.by(ip, meta -> new LoginFailed(meta, username, clientId, "bad_credentials")));
         Future<Void> user = count(userKey(username), username, "user", settings.maxFailuresPerUser(), ip);
         Future<Void> address = ip == null ? Future.succeededFuture()
                 : count(ipKey(ip), ip, "ip", settings.maxFailuresPerIp(), ip);
@@ -60,8 +56,8 @@ public final class CountingLoginThrottle implements LoginThrottle {
             if (failures < max) {
                 return Future.succeededFuture();
             }
-            long until = clock.instant().getEpochSecond() + settings.lockoutSeconds();
-            events.publish(new AccountLocked(EventMeta.now(ip), target, kind, failures, until));
+            long until = ledger.now().getEpochSecond() + settings.lockoutSeconds();
+            ledger.note(Ledger.by(ip, meta -> new AccountLocked(meta, target, kind, failures, until)));
             return attempts.lock(key, until, settings.lockoutSeconds()).compose(v -> attempts.clearFailures(key));
         });
     }

@@ -1,12 +1,9 @@
 package edu.lanyard.projection.admin;
 
 
-import edu.lanyard.core.event.EventMeta;
-import edu.lanyard.core.event.GrantRevoked;
-import edu.lanyard.core.event.SessionEnded;
 import edu.lanyard.core.runtime.Platform;
-import edu.lanyard.core.session.SessionRecord;
-import edu.lanyard.core.store.Sessions;
+import edu.lanyard.core.session.SessionTerminator;
+import edu.lanyard.core.token.TokenRevoker;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -20,22 +17,23 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Revokes everything of a user or of a client. Like any revocation it is events: each family is marked revoked in
- * Hazelcast first (it takes effect at once, on every node) and a {@code GrantRevoked} is published, which the
- * projector then records; each session is removed and a {@code SessionEnded} published. Families the projector has
- * not seen yet are not found; the answer says how far behind it was.
+ * Revokes everything of a user or of a client, with the same {@link TokenRevoker} and {@link SessionTerminator} as
+ * the token and sign-in endpoints: security reactions in the Ledger, each family marked revoked in Hazelcast first
+ * (it takes effect at once, on every node) and its {@code GrantRevoked} logged after; each session removed and its
+ * {@code SessionEnded} logged. Families the projector has not seen yet are not found; the answer says how far behind
+ * it was.
  */
 final class AdminRevocations {
     private static final String REASON = "admin";
     private static final int CONCURRENCY = 64;
 
     private final Platform platform;
-    private final Sessions sessions;
+    private final SessionTerminator terminator;
     private final AdminQueries queries;
 
     AdminRevocations(Platform platform, AdminQueries queries) {
         this.platform = platform;
-        this.sessions = platform.sessions();
+        this.terminator = SessionTerminator.of(platform);
         this.queries = queries;
     }
 
@@ -76,18 +74,15 @@ final class AdminRevocations {
         AtomicInteger ended = new AtomicInteger();
         Future<Void> chain = Future.succeededFuture();
         for (SessionView session : live) {
-            chain = chain.compose(v -> sessions.remove(session.sessionHash()).compose(removed -> {
-                ended.incrementAndGet();
-                String sid = removed.map(SessionRecord::sid).orElse(session.sid());
-                Future<Void> logged = logged(platform.events().publish(new SessionEnded(EventMeta.now(ip),
-                        session.sessionHash(), subject, REASON)), unlogged);
-                Future<Void> taken = sid == null ? Future.succeededFuture()
-                        : sessions.takeGrants(sid).map(ids -> {
-                            grantIds.addAll(ids);
-                            return null;
-                        });
-                return Future.all(logged, taken).mapEmpty();
-            }));
+            chain = chain.compose(v -> terminator.close(session.sessionHash(), subject, session.sid(), REASON, ip)
+                    .map(closed -> {
+                        ended.incrementAndGet();
+                        grantIds.addAll(closed.grantIds());
+                        if (!closed.logged()) {
+                            unlogged.incrementAndGet();
+                        }
+                        return null;
+                    }));
         }
         return chain.map(v -> new Ended(ended.get(), grantIds));
     }
@@ -105,19 +100,15 @@ final class AdminRevocations {
         return chain.map(grants.size());
     }
 
-    private Future<Void> revoke(GrantView grant, String ip, AtomicInteger unlogged) {
-        long keep = keepSeconds(grant);
-        return platform.revocations().revoke(grant.grantId(), REASON, keep)
-                .compose(applied -> logged(platform.events().publish(new GrantRevoked(EventMeta.now(ip),
-                        grant.grantId(), grant.clientId(), grant.subject(), REASON, keep)), unlogged));
-    }
-
     /** A revocation already applied stays applied when its event cannot be logged; the operator is told. */
-    private static Future<Void> logged(Future<Void> publish, AtomicInteger unlogged) {
-        return publish.recover(e -> {
-            unlogged.incrementAndGet();
-            return Future.succeededFuture();
-        });
+    private Future<Void> revoke(GrantView grant, String ip, AtomicInteger unlogged) {
+        return platform.revoker().revokeFamily(grant.grantId(), grant.clientId(), grant.subject(), REASON,
+                keepSeconds(grant), ip).appliedThenLogged().map(logged -> {
+                    if (!logged) {
+                        unlogged.incrementAndGet();
+                    }
+                    return null;
+                });
     }
 
     /** Long enough for the longest token the family holds, or may still get from a pending code. */

@@ -8,6 +8,7 @@ import com.nimbusds.jwt.SignedJWT;
 import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.core.domain.AccessTokenFormat;
 import edu.lanyard.core.domain.Client;
+import edu.lanyard.core.ledger.Ledger;
 import edu.lanyard.core.domain.GrantType;
 import edu.lanyard.core.domain.RedirectUriMatch;
 import edu.lanyard.core.error.OAuthError;
@@ -61,16 +62,18 @@ final class GrantBench {
     final MemoryStores stores = MemoryStores.on(clock);
     final RecordingEventPublisher events = new RecordingEventPublisher();
     final MemoryUsers users = new MemoryUsers();
-    final TokenIssuer issuer = new TokenIssuer(stores.accessTokens(), stores.refreshTokens(), events,
-            new JwtAccessTokens(ISSUER, new JwtSigner(KEYS)), clock);
+    /** Durability KAFKA: nothing is issued that the log lacks. */
+    final Ledger ledger = new Ledger(LanyardConfig.Durability.KAFKA, events, clock);
+    final TokenIssuer issuer = new TokenIssuer(stores.accessTokens(), stores.refreshTokens(), ledger,
+            new JwtAccessTokens(ISSUER, new JwtSigner(KEYS)));
     final TokenRevoker revoker = new TokenRevoker(stores.accessTokens(), stores.refreshTokens(),
-            stores.revocations(), events);
+            stores.revocations(), ledger);
     /** What introspection and the resource servers ask: is this token active? */
     final TokenValidator validator = new TokenValidator(stores.accessTokens(), stores.refreshTokens(),
             stores.revocations(), clock);
     final IdTokenFactory idTokens = new IdTokenFactory(ISSUER, 300, users, new JwtSigner(KEYS), clock);
-    final CountingLoginThrottle loginThrottle = new CountingLoginThrottle(stores.loginAttempts(), events,
-            new LanyardConfig.Login(1, MAX_FAILURES, 100, LOCKOUT_SECONDS, 1800, 28_800), clock);
+    final CountingLoginThrottle loginThrottle = new CountingLoginThrottle(stores.loginAttempts(), ledger,
+            new LanyardConfig.Login(1, MAX_FAILURES, 100, LOCKOUT_SECONDS, 1800, 28_800));
 
     long now() {
         return clock.epochSecond();
