@@ -11,8 +11,8 @@ import java.util.Map;
 public final class AuthzDialect extends MaxKeyDialect {
     public static final String NAME = "authz";
 
-    public AuthzDialect(String prefix, Map<String, Object> mountOptions) {
-        super(prefix, mountOptions);
+    public AuthzDialect(String prefix, MaxKeyOptions options) {
+        super(prefix, options);
     }
 
     @Override

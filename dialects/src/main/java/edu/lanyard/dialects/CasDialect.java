@@ -24,11 +24,22 @@ import java.util.Map;
  */
 public final class CasDialect extends ProductDialect {
     public static final String NAME = "cas";
+    private final CasOptions options;
     private final TokenFormat format;
 
-    public CasDialect(String prefix, Map<String, Object> mountOptions) {
-        super(prefix, mountOptions);
-        this.format = new TokenFormat.CasTicket(options.string(null, "hostSuffix", null));
+    public CasDialect(String prefix, CasOptions options) {
+        super(prefix);
+        this.options = options;
+        this.format = new TokenFormat.CasTicket(options.hostSuffix().orElse(null));
+    }
+
+    private CasOptions options(Client client) {
+        return CasOptions.SCHEMA.forClient(options, client);
+    }
+
+    @Override
+    protected ProfileOptions profileOptions(Client client) {
+        return options(client).profile();
     }
 
     @Override
@@ -78,7 +89,7 @@ public final class CasDialect extends ProductDialect {
         long expiresIn = result.client() != null ? result.client().accessTokenTtl() : r.expiresIn();
         String refresh = result.refresh() ? null : r.refreshToken();
         Responses.noStore(ctx);
-        if ("TEXT".equals(options.choice(result.client(), "tokenResponseFormat", "json"))) {
+        if (options(result.client()).tokenResponseFormat() == CasOptions.TokenResponseFormat.TEXT) {
             StringBuilder text = new StringBuilder("access_token=").append(encode(r.accessToken()))
                     .append("&expires_in=").append(expiresIn);
             if (refresh != null) {
@@ -108,7 +119,7 @@ public final class CasDialect extends ProductDialect {
         String code = casCode(error);
         int status = error.status() >= 500 || error.throttled() ? error.status() : 400;
         Responses.noStore(ctx);
-        if ("JSON".equals(options.choice(null, "errorFormat", "text"))) {
+        if (options.errorFormat() == CasOptions.ErrorFormat.JSON) {
             Responses.json(ctx, status, new JsonObject().put("error", code));
         } else {
             Responses.text(ctx, status, "text/plain;charset=UTF-8", "error=" + code);
@@ -130,17 +141,17 @@ public final class CasDialect extends ProductDialect {
      */
     @Override
     public void renderProfile(RoutingContext ctx, ProfileSource source) {
-        Client client = source.clientOrNull();
-        Map<String, Object> attributes = whitelisted(source, attributes(source));
-        String id = fields(source).textOrEmpty(options.string(client, "idAttribute", "username"));
+        CasOptions own = options(source.clientOrNull());
+        Map<String, Object> attributes = whitelisted(source, attributes(source, own));
+        String id = fields(source).textOrEmpty(own.idAttribute());
         JsonObject body = new JsonObject();
-        if ("FLAT".equals(options.choice(client, "profileView", "nested"))) {
+        if (own.profileView() == CasOptions.ProfileView.FLAT) {
             attributes.forEach(body::put);
             body.put("id", id);
         } else {
             body.put("attributes", new JsonObject(attributes)).put("id", id);
         }
-        if (options.bool(client, "profileServiceKeys", false)) {
+        if (own.profileServiceKeys()) {
             body.put("client_id", source.token().clientId());
             source.client().flatMap(c -> c.redirectUris().stream().findFirst())
                     .ifPresent(service -> body.put("service", service));
@@ -149,13 +160,10 @@ public final class CasDialect extends ProductDialect {
     }
 
     /** Every attribute of the user; CAS unwraps single-element lists to scalars. */
-    private Map<String, Object> attributes(ProfileSource source) {
+    private Map<String, Object> attributes(ProfileSource source, CasOptions own) {
         Map<String, Object> attributes = new LinkedHashMap<>();
-        String credentialType = options.string(source.clientOrNull(), "credentialType", null);
-        if (credentialType != null) {
-            attributes.put("credentialType", credentialType);
-        }
-        Map<String, String> mapping = options.map(source.clientOrNull(), "attributeMapping");
+        own.credentialType().ifPresent(type -> attributes.put("credentialType", type));
+        Map<String, String> mapping = own.profile().attributeMapping();
         ProfileFields fields = fields(source);
         mapping.keySet().forEach(name -> attributes.put(name, fields.value(name)));
         source.user().attributes().forEach((name, value) -> {
@@ -207,7 +215,7 @@ public final class CasDialect extends ProductDialect {
     /** {@code service} (CAS 4+) or {@code url} (CAS 3); followed when {@code followServiceRedirects} (default). */
     @Override
     public List<String> logoutTargetParameters() {
-        return options.bool(null, "followServiceRedirects", true) ? List.of("service", "url") : List.of();
+        return options.followServiceRedirects() ? List.of("service", "url") : List.of();
     }
 
     @Override

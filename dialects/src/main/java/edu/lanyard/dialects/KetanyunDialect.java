@@ -24,8 +24,20 @@ public final class KetanyunDialect extends ProductDialect {
     private static final TokenFormat FORMAT = new TokenFormat.Hex32();
     private static final long DEFAULT_EXPIRES_IN = 2_000_000;
 
-    public KetanyunDialect(String prefix, Map<String, Object> mountOptions) {
-        super(prefix, mountOptions);
+    private final KetanyunOptions options;
+
+    public KetanyunDialect(String prefix, KetanyunOptions options) {
+        super(prefix);
+        this.options = options;
+    }
+
+    private KetanyunOptions options(Client client) {
+        return KetanyunOptions.SCHEMA.forClient(options, client);
+    }
+
+    @Override
+    protected ProfileOptions profileOptions(Client client) {
+        return options(client).profile();
     }
 
     @Override
@@ -51,7 +63,7 @@ public final class KetanyunDialect extends ProductDialect {
 
     @Override
     public boolean acceptsGetAtTokenEndpoint() {
-        return options.bool(null, "allowGet", false);
+        return options.allowGet();
     }
 
     @Override
@@ -61,7 +73,7 @@ public final class KetanyunDialect extends ProductDialect {
 
     @Override
     public boolean allowsUnauthenticatedIntrospection() {
-        return options.bool(null, "unauthenticatedIntrospection", true);
+        return options.unauthenticatedIntrospection();
     }
 
     @Override
@@ -82,7 +94,7 @@ public final class KetanyunDialect extends ProductDialect {
         if (r.refreshToken() != null) {
             body.put("refresh_token", r.refreshToken());
         }
-        body.put("scope", options.string(result.client(), "responseScope", r.scope() == null ? "" : r.scope()))
+        body.put("scope", options(result.client()).responseScope().orElse(r.scope() == null ? "" : r.scope()))
                 .put("token_type", "Bearer")
                 .put("expires_in", r.expiresIn());
         if (r.idToken() != null) {
@@ -119,10 +131,7 @@ public final class KetanyunDialect extends ProductDialect {
         if (t.subject() != null) {
             body.put("sub", t.subject());
         }
-        String tenant = options.string(null, "tenant", null);
-        if (tenant != null) {
-            body.put("tenant", tenant);
-        }
+        options.tenant().ifPresent(tenant -> body.put("tenant", tenant));
         json(ctx, 200, body);
     }
 

@@ -12,7 +12,6 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +32,20 @@ public class MaxKeyDialect extends ProductDialect {
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    public MaxKeyDialect(String prefix, Map<String, Object> mountOptions) {
-        super(prefix, mountOptions);
+    protected final MaxKeyOptions options;
+
+    public MaxKeyDialect(String prefix, MaxKeyOptions options) {
+        super(prefix);
+        this.options = options;
+    }
+
+    private MaxKeyOptions options(Client client) {
+        return MaxKeyOptions.SCHEMA.forClient(options, client);
+    }
+
+    @Override
+    protected ProfileOptions profileOptions(Client client) {
+        return options(client).profile();
     }
 
     @Override
@@ -124,7 +135,7 @@ public class MaxKeyDialect extends ProductDialect {
             body.put("refresh_token", r.refreshToken());
         }
         body.put("expires_in", r.expiresIn());
-        if (options.bool(result.client(), "remindIn", false)) {
+        if (options(result.client()).remindIn()) {
             body.put("remind_in", r.expiresIn());
         }
         if (r.scope() != null && !r.scope().isEmpty()) {
@@ -142,7 +153,7 @@ public class MaxKeyDialect extends ProductDialect {
      */
     @Override
     public void renderError(RoutingContext ctx, OAuthError error) {
-        if ("invalid_client".equals(error.error()) && options.bool(null, "emptyClientAuthFailure", false)) {
+        if ("invalid_client".equals(error.error()) && options.emptyClientAuthFailure()) {
             ctx.response().putHeader("Cache-Control", "no-store").setStatusCode(200).end();
             return;
         }
@@ -176,7 +187,7 @@ public class MaxKeyDialect extends ProductDialect {
     }
 
     private boolean uuidCheck() {
-        return options.bool(null, "uuidTokenCheck", true);
+        return options.uuidTokenCheck();
     }
 
     /** The superset of every MaxKey version's keys (C.0), in OAuthDefaultUserInfoAdapter's order. */
@@ -211,8 +222,7 @@ public class MaxKeyDialect extends ProductDialect {
         if (created == null) {
             return "";
         }
-        ZoneId zone = ZoneId.of(options.string(null, "timeZone", ZoneId.systemDefault().getId()));
-        return CREATED.format(created.atZone(zone));
+        return CREATED.format(created.atZone(options.timeZone()));
     }
 
     /** MaxKey stores gender as an integer: 1 male, 2 female (docs/products.md B.2), 0 when unknown. */

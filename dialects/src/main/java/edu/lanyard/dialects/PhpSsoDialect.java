@@ -27,8 +27,20 @@ public final class PhpSsoDialect extends ProductDialect {
     private static final TokenFormat FORMAT = new TokenFormat.Hex32();
     private static final List<String> DEFAULT_PROFILE_FIELDS = List.of("uid", "username", "role");
 
-    public PhpSsoDialect(String prefix, Map<String, Object> mountOptions) {
-        super(prefix, mountOptions);
+    private final PhpSsoOptions options;
+
+    public PhpSsoDialect(String prefix, PhpSsoOptions options) {
+        super(prefix);
+        this.options = options;
+    }
+
+    private PhpSsoOptions options(Client client) {
+        return PhpSsoOptions.SCHEMA.forClient(options, client);
+    }
+
+    @Override
+    protected ProfileOptions profileOptions(Client client) {
+        return options(client).profile();
     }
 
     @Override
@@ -72,7 +84,7 @@ public final class PhpSsoDialect extends ProductDialect {
     @Override
     public PresentedCredentials credentials(String authorization, RequestParams params) {
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
-        if (basic && params.has("client_id") && options.bool(null, "rejectBasicWithClientId", false)) {
+        if (basic && params.has("client_id") && options.rejectBasicWithClientId()) {
             throw OAuthError.invalidClient("use either HTTP Basic or client_id, not both").toException();
         }
         return ServletCredentials.read(authorization, params, true, false);
@@ -87,14 +99,14 @@ public final class PhpSsoDialect extends ProductDialect {
     @Override
     public void renderToken(RoutingContext ctx, TokenResult result) {
         TokenResponse r = result.response();
-        Client client = result.client();
+        PhpSsoOptions own = options(result.client());
         JsonObject body = new JsonObject().put("access_token", r.accessToken());
-        if (options.bool(client, "expiresInAsString", true)) {
+        if (own.expiresInAsString()) {
             body.put("expires_in", String.valueOf(r.expiresIn()));
         } else {
             body.put("expires_in", r.expiresIn());
         }
-        if (options.bool(client, "tokenTypeAccess", false)) {
+        if (own.tokenTypeAccess()) {
             body.put("token_type", "access");
         }
         if (r.refreshToken() != null) {
@@ -110,7 +122,7 @@ public final class PhpSsoDialect extends ProductDialect {
     @Override
     public void renderError(RoutingContext ctx, OAuthError error) {
         JsonObject body = new JsonObject().put("error", error.error());
-        if (error.description() != null && options.bool(null, "debugErrors", false)) {
+        if (error.description() != null && options.debugErrors()) {
             body.put("error_description", error.description());
         }
         json(ctx, error.status() >= 500 || error.throttled() ? error.status() : 400, body);
@@ -125,10 +137,10 @@ public final class PhpSsoDialect extends ProductDialect {
      */
     @Override
     protected Map<String, Object> profile(ProfileSource source) {
-        Client client = source.clientOrNull();
-        List<String> names = options.list(client, "profileFields").orElse(DEFAULT_PROFILE_FIELDS);
+        ProfileOptions own = profileOptions(source.clientOrNull());
+        List<String> names = own.profileFields().orElse(DEFAULT_PROFILE_FIELDS);
         Map<String, String> mapping = new LinkedHashMap<>(Map.of("uid", "username", "username", "name"));
-        mapping.putAll(options.map(client, "attributeMapping"));
+        mapping.putAll(own.attributeMapping());
         ProfileFields fields = new ProfileFields(source.user(), mapping);
         Map<String, Object> profile = new LinkedHashMap<>();
         for (String name : names) {
@@ -177,11 +189,7 @@ public final class PhpSsoDialect extends ProductDialect {
     /** Option {@code implicitDelivery}: QUERY (default, as the product's document), FRAGMENT (oauth2-php), BOTH. */
     @Override
     public String implicitResponseMode(Client client) {
-        return switch (options.choice(client, "implicitDelivery", "query")) {
-            case "FRAGMENT" -> "fragment";
-            case "BOTH" -> "both";
-            default -> "query";
-        };
+        return options(client).implicitDelivery().responseMode();
     }
 
     @Override
@@ -222,7 +230,7 @@ public final class PhpSsoDialect extends ProductDialect {
     @Override
     public LogoutAnswer malformedLogoutTarget(RequestParams params) {
         JsonObject body = new JsonObject().put("error", "invalid_request");
-        if (options.bool(null, "debugErrors", false)) {
+        if (options.debugErrors()) {
             body.put("error_description", MALFORMED_TARGET);
         }
         return new LogoutAnswer.Json(400, body);

@@ -28,20 +28,14 @@ public abstract class ProductDialect implements Dialect {
     protected static final String MALFORMED_TARGET = "the return address contains a control character or whitespace";
 
     private final String prefix;
-    protected final DialectOptions options;
 
-    protected ProductDialect(String prefix, Map<String, Object> mountOptions) {
+    protected ProductDialect(String prefix) {
         this.prefix = normalise(prefix);
-        this.options = new DialectOptions(mountOptions);
     }
 
     /** The mount prefix: empty, or starting with '/' and not ending with one. */
     public String prefix() {
         return prefix;
-    }
-
-    public DialectOptions options() {
-        return options;
     }
 
     @Override
@@ -153,7 +147,7 @@ public abstract class ProductDialect implements Dialect {
 
     /** Decision 6: a client may carry a list of the profile fields it is allowed to see ({@code profileFields}). */
     protected Map<String, Object> whitelisted(ProfileSource source, Map<String, Object> fields) {
-        Optional<List<String>> allowed = options.list(source.clientOrNull(), "profileFields");
+        Optional<List<String>> allowed = profileOptions(source.clientOrNull()).profileFields();
         if (allowed.isEmpty()) {
             return fields;
         }
@@ -167,8 +161,11 @@ public abstract class ProductDialect implements Dialect {
     }
 
     protected ProfileFields fields(ProfileSource source) {
-        return new ProfileFields(source.user(), options.map(source.clientOrNull(), "attributeMapping"));
+        return new ProfileFields(source.user(), profileOptions(source.clientOrNull()).attributeMapping());
     }
+
+    /** The profile options in force for a client (its own over the mount's), or the mount's for null. */
+    protected abstract ProfileOptions profileOptions(Client client);
 
     // ---- front channel (authorize) ----
 

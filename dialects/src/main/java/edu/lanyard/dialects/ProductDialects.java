@@ -20,30 +20,66 @@ public final class ProductDialects {
     private ProductDialects() {
     }
 
-    /** Every enabled mount, in name order (so routes are registered the same way on every node). */
+    /**
+     * Every enabled mount, in name order (so routes are registered the same way on every node). Called at node start,
+     * so a mount with an unknown option or a wrong value stops the node with every problem named.
+     *
+     * @throws InvalidDialectOptionsException naming each bad option of every mount
+     */
     public static List<ProductDialect> enabled(Map<String, LanyardConfig.DialectMount> mounts) {
         List<ProductDialect> dialects = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         if (mounts == null) {
             return dialects;
         }
         new TreeMap<>(mounts).forEach((mountName, mount) -> {
             if (mount != null && mount.enabled()) {
-                dialects.add(create(dialectOf(mountName), mount.prefix(), mount.options()));
+                try {
+                    dialects.add(mount(mountName, dialectOf(mountName), mount.prefix(), mount.options()));
+                } catch (InvalidDialectOptionsException e) {
+                    problems.addAll(e.problems());
+                }
             }
         });
+        if (!problems.isEmpty()) {
+            throw new InvalidDialectOptionsException(problems);
+        }
         return dialects;
     }
 
+    /** A dialect mounted under its own name (tests and defaults). */
     public static ProductDialect create(String dialect, String prefix, Map<String, Object> options) {
+        return mount(dialect, dialect, prefix, options);
+    }
+
+    private static ProductDialect mount(String mountName, String dialect, String prefix, Map<String, Object> options) {
+        String where = "dialects." + mountName + ".options";
         return switch (dialect) {
-            case KetanyunDialect.NAME -> new KetanyunDialect(prefix, options);
-            case AuthzDialect.NAME -> new AuthzDialect(prefix, options);
-            case MaxKeyDialect.NAME -> new MaxKeyDialect(prefix, options);
-            case CasDialect.NAME -> new CasDialect(prefix, options);
-            case PhpSsoDialect.NAME -> new PhpSsoDialect(prefix, options);
+            case KetanyunDialect.NAME -> new KetanyunDialect(prefix, KetanyunOptions.SCHEMA.forMount(where, options));
+            case AuthzDialect.NAME -> new AuthzDialect(prefix, MaxKeyOptions.SCHEMA.forMount(where, options));
+            case MaxKeyDialect.NAME -> new MaxKeyDialect(prefix, MaxKeyOptions.SCHEMA.forMount(where, options));
+            case CasDialect.NAME -> new CasDialect(prefix, CasOptions.SCHEMA.forMount(where, options));
+            case PhpSsoDialect.NAME -> new PhpSsoDialect(prefix, PhpSsoOptions.SCHEMA.forMount(where, options));
             default -> throw new IllegalArgumentException("unknown dialect '" + dialect + "' (known: "
                     + String.join(", ", NAMES) + ")");
         };
+    }
+
+    /**
+     * What is wrong with the {@code options} of a client imported for {@code dialect} (null or "standard" for the
+     * standard dialect, whose clients may set only the profile options); empty when nothing is.
+     *
+     * @param where the label each problem starts with, e.g. {@code clients[3].options}
+     */
+    public static List<String> clientOptionProblems(String dialect, String where, Map<String, ?> options) {
+        OptionsSchema<?> schema = switch (dialect == null ? "standard" : dialect) {
+            case KetanyunDialect.NAME -> KetanyunOptions.SCHEMA;
+            case AuthzDialect.NAME, MaxKeyDialect.NAME -> MaxKeyOptions.SCHEMA;
+            case CasDialect.NAME -> CasOptions.SCHEMA;
+            case PhpSsoDialect.NAME -> PhpSsoOptions.SCHEMA;
+            default -> ProfileOptions.SCHEMA;
+        };
+        return schema.clientProblems(where, options);
     }
 
     /** The defaults of a client imported for {@code dialect}; empty for the standard dialect. */
