@@ -7,6 +7,7 @@ import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.dialects.http.Responses;
 import edu.lanyard.core.token.ActiveToken;
 import edu.lanyard.core.token.IssuedTokens;
+import edu.lanyard.core.token.TokenFormat;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -28,9 +29,26 @@ public abstract class ProductDialect implements Dialect {
     protected static final String MALFORMED_TARGET = "the return address contains a control character or whitespace";
 
     private final String prefix;
+    private final ProductDescriptor product;
 
-    protected ProductDialect(String prefix) {
+    protected ProductDialect(String prefix, ProductDescriptor product) {
         this.prefix = normalise(prefix);
+        this.product = product;
+    }
+
+    /** The product's fixed data: name, token format, endpoints, import defaults. */
+    public ProductDescriptor product() {
+        return product;
+    }
+
+    @Override
+    public String name() {
+        return product.name();
+    }
+
+    @Override
+    public TokenFormat tokenFormat() {
+        return product.tokenFormat();
     }
 
     /** The mount prefix: empty, or starting with '/' and not ending with one. */
@@ -74,12 +92,16 @@ public abstract class ProductDialect implements Dialect {
 
     // ---- paths, relative to the prefix ----
 
-    public abstract List<DialectEndpoint> authorizeEndpoints();
+    public final List<DialectEndpoint> authorizeEndpoints() {
+        return product.authorizeEndpoints();
+    }
 
-    public abstract List<DialectEndpoint> tokenEndpoints();
+    public final List<DialectEndpoint> tokenEndpoints() {
+        return product.tokenEndpoints();
+    }
 
-    public List<DialectEndpoint> introspectionEndpoints() {
-        return List.of();
+    public final List<DialectEndpoint> introspectionEndpoints() {
+        return product.introspectionEndpoints();
     }
 
     /** Decision 5: only Ketanyun's mount may answer introspection without client authentication. */
@@ -87,12 +109,12 @@ public abstract class ProductDialect implements Dialect {
         return false;
     }
 
-    public List<DialectEndpoint> profileEndpoints() {
-        return List.of();
+    public final List<DialectEndpoint> profileEndpoints() {
+        return product.profileEndpoints();
     }
 
-    public List<DialectEndpoint> logoutEndpoints() {
-        return List.of();
+    public final List<DialectEndpoint> logoutEndpoints() {
+        return product.logoutEndpoints();
     }
 
     // ---- profile ----
@@ -221,11 +243,6 @@ public abstract class ProductDialect implements Dialect {
     public Optional<LogoutAnswer> refuseLogoutTarget(RequestParams params) {
         return Optional.empty();
     }
-
-    // ---- import ----
-
-    /** The defaults of a client imported for this product. */
-    public abstract ClientProfile clientDefaults();
 
     protected static void json(RoutingContext ctx, int status, JsonObject body) {
         Responses.noStore(ctx);

@@ -1,21 +1,41 @@
 package edu.lanyard.dialects;
 
 import edu.lanyard.core.config.LanyardConfig;
+import edu.lanyard.dialects.cas.CasDialect;
+import edu.lanyard.dialects.cas.CasOptions;
+import edu.lanyard.dialects.cas.CasProduct;
+import edu.lanyard.dialects.ketanyun.KetanyunDialect;
+import edu.lanyard.dialects.ketanyun.KetanyunOptions;
+import edu.lanyard.dialects.ketanyun.KetanyunProduct;
+import edu.lanyard.dialects.maxkey.AuthzDialect;
+import edu.lanyard.dialects.maxkey.MaxKeyDialect;
+import edu.lanyard.dialects.maxkey.MaxKeyOptions;
+import edu.lanyard.dialects.maxkey.MaxKeyProduct;
+import edu.lanyard.dialects.phpsso.PhpSsoDialect;
+import edu.lanyard.dialects.phpsso.PhpSsoOptions;
+import edu.lanyard.dialects.phpsso.PhpSsoProduct;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The product dialects and their mounts. A mount's name is a dialect name, optionally followed by a qualifier
  * ({@code maxkeyLegacy} is MaxKey at its pre-3.0 prefix {@code /maxkey}).
  */
 public final class ProductDialects {
-    public static final List<String> NAMES = List.of(KetanyunDialect.NAME, AuthzDialect.NAME, MaxKeyDialect.NAME,
-            CasDialect.NAME, PhpSsoDialect.NAME);
+    /** Every product's fixed data, by dialect name. */
+    private static final Map<String, ProductDescriptor> PRODUCTS = Stream.of(KetanyunProduct.DESCRIPTOR,
+                    MaxKeyProduct.AUTHZ_DESCRIPTOR, MaxKeyProduct.DESCRIPTOR, CasProduct.DESCRIPTOR,
+                    PhpSsoProduct.DESCRIPTOR)
+            .collect(Collectors.toMap(ProductDescriptor::name, p -> p, (a, b) -> a, LinkedHashMap::new));
+    public static final List<String> NAMES = List.copyOf(PRODUCTS.keySet());
 
     private ProductDialects() {
     }
@@ -55,11 +75,11 @@ public final class ProductDialects {
     private static ProductDialect mount(String mountName, String dialect, String prefix, Map<String, Object> options) {
         String where = "dialects." + mountName + ".options";
         return switch (dialect) {
-            case KetanyunDialect.NAME -> new KetanyunDialect(prefix, KetanyunOptions.SCHEMA.forMount(where, options));
-            case AuthzDialect.NAME -> new AuthzDialect(prefix, MaxKeyOptions.SCHEMA.forMount(where, options));
-            case MaxKeyDialect.NAME -> new MaxKeyDialect(prefix, MaxKeyOptions.SCHEMA.forMount(where, options));
-            case CasDialect.NAME -> new CasDialect(prefix, CasOptions.SCHEMA.forMount(where, options));
-            case PhpSsoDialect.NAME -> new PhpSsoDialect(prefix, PhpSsoOptions.SCHEMA.forMount(where, options));
+            case KetanyunProduct.NAME -> new KetanyunDialect(prefix, KetanyunOptions.SCHEMA.forMount(where, options));
+            case MaxKeyProduct.AUTHZ_NAME -> new AuthzDialect(prefix, MaxKeyOptions.SCHEMA.forMount(where, options));
+            case MaxKeyProduct.NAME -> new MaxKeyDialect(prefix, MaxKeyOptions.SCHEMA.forMount(where, options));
+            case CasProduct.NAME -> new CasDialect(prefix, CasOptions.SCHEMA.forMount(where, options));
+            case PhpSsoProduct.NAME -> new PhpSsoDialect(prefix, PhpSsoOptions.SCHEMA.forMount(where, options));
             default -> throw new IllegalArgumentException("unknown dialect '" + dialect + "' (known: "
                     + String.join(", ", NAMES) + ")");
         };
@@ -73,10 +93,10 @@ public final class ProductDialects {
      */
     public static List<String> clientOptionProblems(String dialect, String where, Map<String, ?> options) {
         OptionsSchema<?> schema = switch (dialect == null ? "standard" : dialect) {
-            case KetanyunDialect.NAME -> KetanyunOptions.SCHEMA;
-            case AuthzDialect.NAME, MaxKeyDialect.NAME -> MaxKeyOptions.SCHEMA;
-            case CasDialect.NAME -> CasOptions.SCHEMA;
-            case PhpSsoDialect.NAME -> PhpSsoOptions.SCHEMA;
+            case KetanyunProduct.NAME -> KetanyunOptions.SCHEMA;
+            case MaxKeyProduct.AUTHZ_NAME, MaxKeyProduct.NAME -> MaxKeyOptions.SCHEMA;
+            case CasProduct.NAME -> CasOptions.SCHEMA;
+            case PhpSsoProduct.NAME -> PhpSsoOptions.SCHEMA;
             default -> ProfileOptions.SCHEMA;
         };
         return schema.clientProblems(where, options);
@@ -84,10 +104,7 @@ public final class ProductDialects {
 
     /** The defaults of a client imported for {@code dialect}; empty for the standard dialect. */
     public static Optional<ClientProfile> clientDefaults(String dialect) {
-        if (dialect == null || !NAMES.contains(dialect)) {
-            return Optional.empty();
-        }
-        return Optional.of(create(dialect, "", Map.of()).clientDefaults());
+        return Optional.ofNullable(dialect == null ? null : PRODUCTS.get(dialect)).map(ProductDescriptor::importDefaults);
     }
 
     static String dialectOf(String mountName) {

@@ -5,6 +5,10 @@ import edu.lanyard.core.domain.AccessTokenFormat;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.domain.GrantType;
 import edu.lanyard.core.domain.RedirectUriMatch;
+import edu.lanyard.dialects.cas.CasOptions;
+import edu.lanyard.dialects.ketanyun.KetanyunOptions;
+import edu.lanyard.dialects.maxkey.MaxKeyOptions;
+import edu.lanyard.dialects.phpsso.PhpSsoOptions;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneId;

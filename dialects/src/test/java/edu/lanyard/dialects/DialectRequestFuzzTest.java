@@ -1,6 +1,8 @@
 package edu.lanyard.dialects;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import edu.lanyard.dialects.maxkey.MaxKeyDialect;
+import edu.lanyard.dialects.standard.StandardDialect;
 import edu.lanyard.core.client.ClientAuthenticationException;
 import edu.lanyard.core.client.PresentedCredentials;
 import edu.lanyard.core.error.OAuthError;

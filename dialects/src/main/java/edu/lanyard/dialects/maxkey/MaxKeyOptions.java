@@ -1,4 +1,8 @@
-package edu.lanyard.dialects;
+package edu.lanyard.dialects.maxkey;
+
+import edu.lanyard.dialects.OptionsReader;
+import edu.lanyard.dialects.OptionsSchema;
+import edu.lanyard.dialects.ProfileOptions;
 
 import java.time.ZoneId;
 

@@ -1,12 +1,16 @@
-package edu.lanyard.dialects;
+package edu.lanyard.dialects.ketanyun;
 
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.token.ActiveToken;
 import edu.lanyard.core.token.IssuedTokens;
-import edu.lanyard.core.token.TokenFormat;
 import edu.lanyard.core.token.TokenResponse;
+import edu.lanyard.dialects.LogoutAnswer;
+import edu.lanyard.dialects.ProductDialect;
+import edu.lanyard.dialects.ProfileFailure;
+import edu.lanyard.dialects.ProfileOptions;
+import edu.lanyard.dialects.TokenResult;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -20,14 +24,10 @@ import java.util.Optional;
  * which may be called without client authentication on this mount only. Errors as an Oltu server sends them.
  */
 public final class KetanyunDialect extends ProductDialect {
-    public static final String NAME = "ketanyun";
-    private static final TokenFormat FORMAT = new TokenFormat.Hex32();
-    private static final long DEFAULT_EXPIRES_IN = 2_000_000;
-
     private final KetanyunOptions options;
 
     public KetanyunDialect(String prefix, KetanyunOptions options) {
-        super(prefix);
+        super(prefix, KetanyunProduct.DESCRIPTOR);
         this.options = options;
     }
 
@@ -41,44 +41,13 @@ public final class KetanyunDialect extends ProductDialect {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public TokenFormat tokenFormat() {
-        return FORMAT;
-    }
-
-    @Override
-    public List<DialectEndpoint> authorizeEndpoints() {
-        return List.of(DialectEndpoint.get("/oauth2/authorize"));
-    }
-
-    /** GET is routed too, so that it gets Oltu's invalid_request rather than a bare 405 (option {@code allowGet}). */
-    @Override
-    public List<DialectEndpoint> tokenEndpoints() {
-        return List.of(DialectEndpoint.getOrPost("/oauth2/token"));
-    }
-
-    @Override
     public boolean acceptsGetAtTokenEndpoint() {
         return options.allowGet();
     }
 
     @Override
-    public List<DialectEndpoint> introspectionEndpoints() {
-        return List.of(DialectEndpoint.post("/oauth2/introspect"));
-    }
-
-    @Override
     public boolean allowsUnauthenticatedIntrospection() {
         return options.unauthenticatedIntrospection();
-    }
-
-    @Override
-    public List<DialectEndpoint> logoutEndpoints() {
-        return List.of(DialectEndpoint.getOrPost("/logout"));
     }
 
     @Override
@@ -167,8 +136,4 @@ public final class KetanyunDialect extends ProductDialect {
                 .put("error_description", MALFORMED_TARGET));
     }
 
-    @Override
-    public ClientProfile clientDefaults() {
-        return new ClientProfile("exact", DEFAULT_EXPIRES_IN, 2_592_000L, 300L);
-    }
 }

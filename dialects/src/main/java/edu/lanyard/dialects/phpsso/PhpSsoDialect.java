@@ -1,12 +1,19 @@
-package edu.lanyard.dialects;
+package edu.lanyard.dialects.phpsso;
 
 import edu.lanyard.core.client.PresentedCredentials;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.token.IssuedTokens;
-import edu.lanyard.core.token.TokenFormat;
 import edu.lanyard.core.token.TokenResponse;
+import edu.lanyard.dialects.LogoutAnswer;
+import edu.lanyard.dialects.ProductDialect;
+import edu.lanyard.dialects.ProfileFailure;
+import edu.lanyard.dialects.ProfileFields;
+import edu.lanyard.dialects.ProfileOptions;
+import edu.lanyard.dialects.ProfileSource;
+import edu.lanyard.dialects.ServletCredentials;
+import edu.lanyard.dialects.TokenResult;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -23,14 +30,12 @@ import java.util.Optional;
  * idempotent logout with three result forms.
  */
 public final class PhpSsoDialect extends ProductDialect {
-    public static final String NAME = "phpsso";
-    private static final TokenFormat FORMAT = new TokenFormat.Hex32();
     private static final List<String> DEFAULT_PROFILE_FIELDS = List.of("uid", "username", "role");
 
     private final PhpSsoOptions options;
 
     public PhpSsoDialect(String prefix, PhpSsoOptions options) {
-        super(prefix);
+        super(prefix, PhpSsoProduct.DESCRIPTOR);
         this.options = options;
     }
 
@@ -41,36 +46,6 @@ public final class PhpSsoDialect extends ProductDialect {
     @Override
     protected ProfileOptions profileOptions(Client client) {
         return options(client).profile();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public TokenFormat tokenFormat() {
-        return FORMAT;
-    }
-
-    @Override
-    public List<DialectEndpoint> authorizeEndpoints() {
-        return List.of(DialectEndpoint.getOrPost("/authorize.php"));
-    }
-
-    @Override
-    public List<DialectEndpoint> tokenEndpoints() {
-        return List.of(DialectEndpoint.getOrPost("/token.php"));
-    }
-
-    @Override
-    public List<DialectEndpoint> profileEndpoints() {
-        return List.of(DialectEndpoint.getOrPost("/resource.php"));
-    }
-
-    @Override
-    public List<DialectEndpoint> logoutEndpoints() {
-        return List.of(DialectEndpoint.getOrPost("/logout.php"));
     }
 
     // ---- token endpoint ----
@@ -236,8 +211,4 @@ public final class PhpSsoDialect extends ProductDialect {
         return new LogoutAnswer.Json(400, body);
     }
 
-    @Override
-    public ClientProfile clientDefaults() {
-        return new ClientProfile("prefix", 3_600L, 1_209_600L, 30L);
-    }
 }

@@ -1,11 +1,17 @@
-package edu.lanyard.dialects;
+package edu.lanyard.dialects.cas;
 
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.error.OAuthError;
-import edu.lanyard.dialects.http.Responses;
 import edu.lanyard.core.token.IssuedTokens;
 import edu.lanyard.core.token.TokenFormat;
 import edu.lanyard.core.token.TokenResponse;
+import edu.lanyard.dialects.ProductDialect;
+import edu.lanyard.dialects.ProfileFailure;
+import edu.lanyard.dialects.ProfileFields;
+import edu.lanyard.dialects.ProfileOptions;
+import edu.lanyard.dialects.ProfileSource;
+import edu.lanyard.dialects.TokenResult;
+import edu.lanyard.dialects.http.Responses;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -23,12 +29,11 @@ import java.util.Map;
  * the NESTED profile with single values unwrapped. Token key order is 6.0/6.1's.
  */
 public final class CasDialect extends ProductDialect {
-    public static final String NAME = "cas";
     private final CasOptions options;
     private final TokenFormat format;
 
     public CasDialect(String prefix, CasOptions options) {
-        super(prefix);
+        super(prefix, CasProduct.DESCRIPTOR);
         this.options = options;
         this.format = new TokenFormat.CasTicket(options.hostSuffix().orElse(null));
     }
@@ -43,33 +48,8 @@ public final class CasDialect extends ProductDialect {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public TokenFormat tokenFormat() {
         return format;
-    }
-
-    @Override
-    public List<DialectEndpoint> authorizeEndpoints() {
-        return List.of(DialectEndpoint.get("/oauth2.0/authorize"));
-    }
-
-    @Override
-    public List<DialectEndpoint> tokenEndpoints() {
-        return List.of(DialectEndpoint.getOrPost("/oauth2.0/accessToken"), DialectEndpoint.getOrPost("/oauth2.0/token"));
-    }
-
-    @Override
-    public List<DialectEndpoint> profileEndpoints() {
-        return List.of(DialectEndpoint.getOrPost("/oauth2.0/profile"));
-    }
-
-    @Override
-    public List<DialectEndpoint> logoutEndpoints() {
-        return List.of(DialectEndpoint.getOrPost("/logout"));
     }
 
     // ---- token endpoint ----
@@ -216,11 +196,6 @@ public final class CasDialect extends ProductDialect {
     @Override
     public List<String> logoutTargetParameters() {
         return options.followServiceRedirects() ? List.of("service", "url") : List.of();
-    }
-
-    @Override
-    public ClientProfile clientDefaults() {
-        return new ClientProfile("regex", 28_800L, 259_200L, 30L);
     }
 
     private static String encode(String value) {

@@ -1,12 +1,19 @@
-package edu.lanyard.dialects;
+package edu.lanyard.dialects.maxkey;
 
 import edu.lanyard.core.client.PresentedCredentials;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.token.IssuedTokens;
-import edu.lanyard.core.token.TokenFormat;
 import edu.lanyard.core.token.TokenResponse;
+import edu.lanyard.dialects.ProductDescriptor;
+import edu.lanyard.dialects.ProductDialect;
+import edu.lanyard.dialects.ProfileFailure;
+import edu.lanyard.dialects.ProfileFields;
+import edu.lanyard.dialects.ProfileOptions;
+import edu.lanyard.dialects.ProfileSource;
+import edu.lanyard.dialects.ServletCredentials;
+import edu.lanyard.dialects.TokenResult;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -26,8 +33,6 @@ import java.util.regex.Pattern;
  * UUID tokens and codes, {@code "bearer"}, every error as HTTP 200 JSON, and the UUID check before any lookup.
  */
 public class MaxKeyDialect extends ProductDialect {
-    public static final String NAME = "maxkey";
-    private static final TokenFormat FORMAT = new TokenFormat.UuidV4();
     private static final Pattern UUID_SHAPE = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -35,7 +40,11 @@ public class MaxKeyDialect extends ProductDialect {
     protected final MaxKeyOptions options;
 
     public MaxKeyDialect(String prefix, MaxKeyOptions options) {
-        super(prefix);
+        this(prefix, MaxKeyProduct.DESCRIPTOR, options);
+    }
+
+    protected MaxKeyDialect(String prefix, ProductDescriptor product, MaxKeyOptions options) {
+        super(prefix, product);
         this.options = options;
     }
 
@@ -48,45 +57,11 @@ public class MaxKeyDialect extends ProductDialect {
         return options(client).profile();
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public TokenFormat tokenFormat() {
-        return FORMAT;
-    }
-
     static boolean uuidShaped(String value) {
         return value != null && UUID_SHAPE.matcher(value).matches();
     }
 
     // ---- paths ----
-
-    @Override
-    public List<DialectEndpoint> authorizeEndpoints() {
-        return List.of(DialectEndpoint.getOrPost("/oauth/v20/authorize"),
-                DialectEndpoint.getOrPost("/authz/oauth/v20/authorize"),
-                DialectEndpoint.getOrPost("/oauth2/authorize"));
-    }
-
-    @Override
-    public List<DialectEndpoint> tokenEndpoints() {
-        return List.of(DialectEndpoint.getOrPost("/oauth/v20/token"),
-                DialectEndpoint.getOrPost("/authz/oauth/v20/token"),
-                DialectEndpoint.getOrPost("/oauth2/token"));
-    }
-
-    @Override
-    public List<DialectEndpoint> profileEndpoints() {
-        return List.of(DialectEndpoint.getOrPost("/api/oauth/v20/me"));
-    }
-
-    @Override
-    public List<DialectEndpoint> logoutEndpoints() {
-        return List.of(DialectEndpoint.getOrPost("/force/logout"));
-    }
 
     // ---- token endpoint ----
 
@@ -277,8 +252,4 @@ public class MaxKeyDialect extends ProductDialect {
         return List.of("redirect_uri");
     }
 
-    @Override
-    public ClientProfile clientDefaults() {
-        return new ClientProfile("prefix", 43_200L, 2_592_000L, 180L);
-    }
 }

@@ -1,12 +1,13 @@
-package edu.lanyard.dialects;
+package edu.lanyard.dialects.standard;
 
 import edu.lanyard.core.error.ErrorDescription;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.request.RequestParams;
-import edu.lanyard.dialects.http.Responses;
 import edu.lanyard.core.token.ActiveToken;
 import edu.lanyard.core.token.TokenFormat;
 import edu.lanyard.core.token.TokenResponse;
+import edu.lanyard.dialects.Dialect;
+import edu.lanyard.dialects.http.Responses;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
