@@ -18,9 +18,10 @@ import java.util.Optional;
 
 /**
  * A product's dialect mounted at a prefix (docs/products.md §0.2): besides the token-endpoint wire format of
- * {@link Dialect}, its paths, profile shape, front-channel (authorize) differences, logout contract and the defaults
- * of the clients imported for it. Each product has one subclass holding all of its differences; the services'
- * endpoints are generic and ask it.
+ * {@link Dialect}, its profile shape, front-channel (authorize) differences and logout contract. Each product has a
+ * package ({@code edu.lanyard.dialects.cas}, …) holding its subclass, its typed options record and its
+ * {@link ProductDescriptor} (name, token format, endpoints, import defaults, which this class answers from); the
+ * services' endpoints are generic and ask it.
  *
  * <p>Common to every product here (§0.1): parameters come from the query string or the form body, the first value
  * wins, an empty body with URL parameters is fine, and secrets may sit in the query string.

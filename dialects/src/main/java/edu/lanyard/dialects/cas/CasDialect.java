@@ -54,11 +54,6 @@ public final class CasDialect extends ProductDialect {
 
     // ---- token endpoint ----
 
-    @Override
-    public void renderToken(RoutingContext ctx, TokenResponse response) {
-        renderToken(ctx, new TokenResult(null, response.grantType(), response));
-    }
-
     /**
      * {@code expires_in} is the configured maximum lifetime, not the time left. A refresh answers only the new
      * access token. Option {@code tokenResponseFormat: text} gives CAS 5.x's {@code jsonFormat=false} body.

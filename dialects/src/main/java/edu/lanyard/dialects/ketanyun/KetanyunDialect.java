@@ -50,11 +50,6 @@ public final class KetanyunDialect extends ProductDialect {
         return options.unauthenticatedIntrospection();
     }
 
-    @Override
-    public void renderToken(RoutingContext ctx, TokenResponse response) {
-        renderToken(ctx, new TokenResult(null, response.grantType(), response));
-    }
-
     /** Key order of the product's document: access_token, refresh_token, scope, token_type, expires_in. */
     @Override
     public void renderToken(RoutingContext ctx, TokenResult result) {

@@ -96,11 +96,6 @@ public class MaxKeyDialect extends ProductDialect {
         return error;
     }
 
-    @Override
-    public void renderToken(RoutingContext ctx, TokenResponse response) {
-        renderToken(ctx, new TokenResult(null, response.grantType(), response));
-    }
-
     /** OAuth2AccessTokenJackson2Serializer's order: access_token, token_type, refresh_token, expires_in, scope. */
     @Override
     public void renderToken(RoutingContext ctx, TokenResult result) {

@@ -65,11 +65,6 @@ public final class PhpSsoDialect extends ProductDialect {
         return ServletCredentials.read(authorization, params, true, false);
     }
 
-    @Override
-    public void renderToken(RoutingContext ctx, TokenResponse response) {
-        renderToken(ctx, new TokenResult(null, response.grantType(), response));
-    }
-
     /** {@code {"access_token":…,"expires_in":"3600"}} plus {@code refresh_token}; switches per client. */
     @Override
     public void renderToken(RoutingContext ctx, TokenResult result) {
