@@ -138,7 +138,7 @@ public abstract class ProductDialect implements Dialect {
     }
 
     /** The token in a header value, if anything is left once control characters and white space are trimmed. */
-    protected static Optional<String> presentedToken(String value) {
+    public static Optional<String> presentedToken(String value) {
         String token = value.trim();
         return token.isBlank() ? Optional.empty() : Optional.of(token);
     }

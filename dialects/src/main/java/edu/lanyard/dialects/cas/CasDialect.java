@@ -4,20 +4,15 @@ import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.token.IssuedTokens;
 import edu.lanyard.core.token.TokenFormat;
-import edu.lanyard.core.token.TokenResponse;
 import edu.lanyard.dialects.ProductDialect;
 import edu.lanyard.dialects.ProfileFailure;
 import edu.lanyard.dialects.ProfileFields;
 import edu.lanyard.dialects.ProfileOptions;
 import edu.lanyard.dialects.ProfileSource;
 import edu.lanyard.dialects.TokenResult;
-import edu.lanyard.dialects.http.Responses;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +22,20 @@ import java.util.Map;
  * {@code OC-/AT-/RT-} tickets, 30 s codes, {@code expires_in} the constant maximum lifetime, a refresh that neither
  * rotates nor repeats the refresh token, 5.x text errors ({@code error=invalid_grant}) with 6.x JSON as a switch, and
  * the NESTED profile with single values unwrapped. Token key order is 6.0/6.1's.
+ *
+ * <p>The wire shapes are {@link CasRenderer}'s; this class holds the profile's content and the
+ * front-channel and logout differences.
  */
 public final class CasDialect extends ProductDialect {
     private final CasOptions options;
     private final TokenFormat format;
+    private final CasRenderer renderer;
 
     public CasDialect(String prefix, CasOptions options) {
         super(prefix, CasProduct.DESCRIPTOR);
         this.options = options;
         this.format = new TokenFormat.CasTicket(options.hostSuffix().orElse(null));
+        this.renderer = new CasRenderer(options);
     }
 
     private CasOptions options(Client client) {
@@ -54,84 +54,24 @@ public final class CasDialect extends ProductDialect {
 
     // ---- token endpoint ----
 
-    /**
-     * {@code expires_in} is the configured maximum lifetime, not the time left. A refresh answers only the new
-     * access token. Option {@code tokenResponseFormat: text} gives CAS 5.x's {@code jsonFormat=false} body.
-     */
     @Override
     public void renderToken(RoutingContext ctx, TokenResult result) {
-        TokenResponse r = result.response();
-        long expiresIn = result.client() != null ? result.client().accessTokenTtl() : r.expiresIn();
-        String refresh = result.refresh() ? null : r.refreshToken();
-        Responses.noStore(ctx);
-        if (options(result.client()).tokenResponseFormat() == CasOptions.TokenResponseFormat.TEXT) {
-            StringBuilder text = new StringBuilder("access_token=").append(encode(r.accessToken()))
-                    .append("&expires_in=").append(expiresIn);
-            if (refresh != null) {
-                text.append("&refresh_token=").append(encode(refresh));
-            }
-            Responses.text(ctx, 200, "text/plain;charset=UTF-8", text.toString());
-            return;
-        }
-        JsonObject body = new JsonObject().put("access_token", r.accessToken());
-        if (refresh != null) {
-            body.put("refresh_token", refresh);
-        }
-        body.put("token_type", "bearer").put("expires_in", expiresIn);
-        if (r.idToken() != null) {
-            body.put("id_token", r.idToken());
-        }
-        Responses.json(ctx, 200, body);
+        renderer.token(ctx, result, options(result.client()));
     }
 
-    /**
-     * CAS 5.x: HTTP 400 {@code text/plain} {@code error=invalid_grant} for a bad code, refresh token or user, and
-     * {@code error=invalid_request} for anything its request verification rejected. Mount option
-     * {@code errorFormat: json} answers 6.x's {@code {"error":…}} instead.
-     */
     @Override
     public void renderError(RoutingContext ctx, OAuthError error) {
-        String code = casCode(error);
-        int status = error.status() >= 500 || error.throttled() ? error.status() : 400;
-        Responses.noStore(ctx);
-        if (options.errorFormat() == CasOptions.ErrorFormat.JSON) {
-            Responses.json(ctx, status, new JsonObject().put("error", code));
-        } else {
-            Responses.text(ctx, status, "text/plain;charset=UTF-8", "error=" + code);
-        }
-    }
-
-    private static String casCode(OAuthError error) {
-        if (error.status() >= 500 || error.throttled()) {
-            return error.error();
-        }
-        return "invalid_grant".equals(error.error()) ? "invalid_grant" : "invalid_request";
+        renderer.error(ctx, error);
     }
 
     // ---- profile ----
 
-    /**
-     * NESTED (default): {@code {"attributes":{…},"id":…}}; option {@code profileView: flat} lifts them up. The id is
-     * the username unless {@code idAttribute} names another field (CAS's principal attribute).
-     */
+    /** The id is the username unless {@code idAttribute} names another field (CAS's principal attribute). */
     @Override
     public void renderProfile(RoutingContext ctx, ProfileSource source) {
         CasOptions own = options(source.clientOrNull());
         Map<String, Object> attributes = whitelisted(source, attributes(source, own));
-        String id = fields(source).textOrEmpty(own.idAttribute());
-        JsonObject body = new JsonObject();
-        if (own.profileView() == CasOptions.ProfileView.FLAT) {
-            attributes.forEach(body::put);
-            body.put("id", id);
-        } else {
-            body.put("attributes", new JsonObject(attributes)).put("id", id);
-        }
-        if (own.profileServiceKeys()) {
-            body.put("client_id", source.token().clientId());
-            source.client().flatMap(c -> c.redirectUris().stream().findFirst())
-                    .ifPresent(service -> body.put("service", service));
-        }
-        json(ctx, 200, body);
+        renderer.profile(ctx, source, attributes, fields(source).textOrEmpty(own.idAttribute()), own);
     }
 
     /** Every attribute of the user; CAS unwraps single-element lists to scalars. */
@@ -158,22 +98,14 @@ public final class CasDialect extends ProductDialect {
         return value;
     }
 
-    /** HTTP 401 JSON with CAS's camelCase codes. */
     @Override
     public void renderProfileError(RoutingContext ctx, ProfileFailure failure) {
-        String code = switch (failure.kind()) {
-            case MISSING -> "missing_accessToken";
-            case MALFORMED, INVALID -> "expired_accessToken";
-            case UNAVAILABLE -> "temporarily_unavailable";
-        };
-        json(ctx, failure.kind() == ProfileFailure.Kind.UNAVAILABLE ? 503 : 401, new JsonObject().put("error", code));
+        renderer.profileError(ctx, failure);
     }
 
-    /** The profile endpoint answers JSON whatever the token endpoint's error format. */
     @Override
     public void renderProfileRequestError(RoutingContext ctx, OAuthError error) {
-        int status = error.status() >= 500 ? error.status() : 400;
-        json(ctx, status, new JsonObject().put("error", casCode(error)));
+        renderer.profileRequestError(ctx, error);
     }
 
     // ---- front channel ----
@@ -191,9 +123,5 @@ public final class CasDialect extends ProductDialect {
     @Override
     public List<String> logoutTargetParameters() {
         return options.followServiceRedirects() ? List.of("service", "url") : List.of();
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

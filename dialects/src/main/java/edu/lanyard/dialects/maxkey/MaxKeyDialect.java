@@ -5,16 +5,13 @@ import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.token.IssuedTokens;
-import edu.lanyard.core.token.TokenResponse;
 import edu.lanyard.dialects.ProductDescriptor;
 import edu.lanyard.dialects.ProductDialect;
 import edu.lanyard.dialects.ProfileFailure;
 import edu.lanyard.dialects.ProfileFields;
 import edu.lanyard.dialects.ProfileOptions;
 import edu.lanyard.dialects.ProfileSource;
-import edu.lanyard.dialects.ServletCredentials;
 import edu.lanyard.dialects.TokenResult;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import java.nio.charset.StandardCharsets;
@@ -25,19 +22,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * MaxKey 马克思的钥匙 (docs/products.md C), mounted at {@code /sign} (3.x+) and {@code /maxkey} (1.x/2.x). Both
  * path families are served under each prefix, and {@code /me} answers the superset of every version's keys.
  * UUID tokens and codes, {@code "bearer"}, every error as HTTP 200 JSON, and the UUID check before any lookup.
+ *
+ * <p>How a request is read is {@link MaxKeyRequests}'; the wire shapes are
+ * {@link MaxKeyRenderer}'s.
  */
 public class MaxKeyDialect extends ProductDialect {
-    private static final Pattern UUID_SHAPE = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     protected final MaxKeyOptions options;
+    private final MaxKeyRequests requests;
+    private final MaxKeyRenderer renderer;
 
     public MaxKeyDialect(String prefix, MaxKeyOptions options) {
         this(prefix, MaxKeyProduct.DESCRIPTOR, options);
@@ -46,6 +45,8 @@ public class MaxKeyDialect extends ProductDialect {
     protected MaxKeyDialect(String prefix, ProductDescriptor product, MaxKeyOptions options) {
         super(prefix, product);
         this.options = options;
+        this.requests = new MaxKeyRequests(options);
+        this.renderer = new MaxKeyRenderer(options);
     }
 
     private MaxKeyOptions options(Client client) {
@@ -57,107 +58,43 @@ public class MaxKeyDialect extends ProductDialect {
         return options(client).profile();
     }
 
-    static boolean uuidShaped(String value) {
-        return value != null && UUID_SHAPE.matcher(value).matches();
-    }
-
-    // ---- paths ----
-
     // ---- token endpoint ----
 
-    /** TokenEndpointAuthenticationFilter: parameters; Basic only without client_id, never for the password grant. */
     @Override
     public PresentedCredentials credentials(String authorization, RequestParams params) {
-        boolean password = "password".equals(params.firstOrNull("grant_type"));
-        return ServletCredentials.read(authorization, params, !password, true);
+        return requests.credentials(authorization, params);
     }
 
     @Override
     public void precheckTokenRequest(RequestParams params) {
-        String grant = params.firstOrNull("grant_type");
-        if ("implicit".equals(grant)) {
-            throw OAuthError.invalidGrant("Implicit grant type not supported from token endpoint").toException();
-        }
-        if ("authorization_code".equals(grant) && uuidCheck() && !uuidShaped(params.firstOrNull("code"))) {
-            throw OAuthError.invalidRequest("The code is not valid format .").toException();
-        }
+        requests.precheckTokenRequest(params);
     }
 
-    /** A wrong user password was reported as a missing client authentication by MaxKey's filter chain. */
     @Override
     public OAuthError tokenError(RequestParams params, OAuthError error) {
-        if ("invalid_client".equals(error.error())) {
-            return new OAuthError("invalid_client", "Bad client credentials", error.status());
-        }
-        if ("password".equals(params.firstOrNull("grant_type")) && "invalid_grant".equals(error.error())) {
-            return OAuthError.invalidRequest(
-                    "There is no client authentication. Try adding an appropriate authentication.");
-        }
-        return error;
+        return requests.tokenError(params, error);
     }
 
-    /** OAuth2AccessTokenJackson2Serializer's order: access_token, token_type, refresh_token, expires_in, scope. */
     @Override
     public void renderToken(RoutingContext ctx, TokenResult result) {
-        TokenResponse r = result.response();
-        JsonObject body = new JsonObject().put("access_token", r.accessToken()).put("token_type", "bearer");
-        if (r.refreshToken() != null) {
-            body.put("refresh_token", r.refreshToken());
-        }
-        body.put("expires_in", r.expiresIn());
-        if (options(result.client()).remindIn()) {
-            body.put("remind_in", r.expiresIn());
-        }
-        if (r.scope() != null && !r.scope().isEmpty()) {
-            body.put("scope", r.scope());
-        }
-        if (r.idToken() != null) {
-            body.put("id_token", r.idToken());
-        }
-        json(ctx, 200, body);
+        renderer.token(ctx, result);
     }
 
-    /**
-     * Always HTTP 200 (docs/products.md decision 4), except the throttle's 429. A failed client authentication is {@code invalid_client} JSON; the mount option
-     * {@code emptyClientAuthFailure} reproduces the real filter's empty body.
-     */
     @Override
     public void renderError(RoutingContext ctx, OAuthError error) {
-        if ("invalid_client".equals(error.error()) && options.emptyClientAuthFailure()) {
-            ctx.response().putHeader("Cache-Control", "no-store").setStatusCode(200).end();
-            return;
-        }
-        JsonObject body = new JsonObject().put("error", error.error());
-        if (error.description() != null) {
-            body.put("error_description", error.description());
-        }
-        // Lanyard's own throttle is no MaxKey behaviour to reproduce: its 429 makes clients and proxies back off.
-        json(ctx, error.throttled() ? error.status() : 200, body);
+        renderer.error(ctx, error);
     }
 
     // ---- profile ----
 
-    /** RequestTokenUtils: access_token, then token, then the Authorization header with or without "Bearer ". */
     @Override
     public Optional<String> profileToken(String header, RequestParams params) {
-        Optional<String> param = params.first("access_token").or(() -> params.first("token"));
-        if (param.isPresent()) {
-            return param;
-        }
-        if (header == null || header.isBlank()) {
-            return Optional.empty();
-        }
-        String value = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7) : header;
-        return presentedToken(value);
+        return requests.profileToken(header, params);
     }
 
     @Override
     public boolean acceptsTokenShape(String token) {
-        return !uuidCheck() || uuidShaped(token);
-    }
-
-    private boolean uuidCheck() {
-        return options.uuidTokenCheck();
+        return requests.acceptsTokenShape(token);
     }
 
     /** The superset of every MaxKey version's keys (C.0), in OAuthDefaultUserInfoAdapter's order. */
@@ -214,19 +151,9 @@ public class MaxKeyDialect extends ProductDialect {
         return "OT_" + (uuid.getMostSignificantBits() & Long.MAX_VALUE);
     }
 
-    /** HTTP 200, as UserInfoEndpoint answered; only the first of the two JSON objects real MaxKey wrote. */
     @Override
     public void renderProfileError(RoutingContext ctx, ProfileFailure failure) {
-        String token = failure.token();
-        JsonObject body = switch (failure.kind()) {
-            case MISSING, MALFORMED -> new JsonObject().put("error", "token Format Invalid")
-                    .put("error_description", "access Token Format Invalid , access_token : " + token);
-            case INVALID -> new JsonObject().put("error", "invalid_token")
-                    .put("error_description", "Invalid access token: " + token);
-            case UNAVAILABLE -> new JsonObject().put("error", "temporarily_unavailable")
-                    .put("error_description", "try again shortly");
-        };
-        json(ctx, 200, body);
+        renderer.profileError(ctx, failure);
     }
 
     // ---- front channel ----

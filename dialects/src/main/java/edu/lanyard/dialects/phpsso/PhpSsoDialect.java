@@ -5,7 +5,6 @@ import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.token.IssuedTokens;
-import edu.lanyard.core.token.TokenResponse;
 import edu.lanyard.dialects.LogoutAnswer;
 import edu.lanyard.dialects.ProductDialect;
 import edu.lanyard.dialects.ProfileFailure;
@@ -28,15 +27,19 @@ import java.util.Optional;
  * {@code response_type=code} and {@code grant_type=authorization_code}, {@code expires_in} as a string, no
  * {@code token_type}, implicit tokens in the query by default, {@code {"error":…}} with 400, rotating refresh, and an
  * idempotent logout with three result forms.
+ *
+ * <p>The wire shapes are {@link PhpSsoRenderer}'s.
  */
 public final class PhpSsoDialect extends ProductDialect {
     private static final List<String> DEFAULT_PROFILE_FIELDS = List.of("uid", "username", "role");
 
     private final PhpSsoOptions options;
+    private final PhpSsoRenderer renderer;
 
     public PhpSsoDialect(String prefix, PhpSsoOptions options) {
         super(prefix, PhpSsoProduct.DESCRIPTOR);
         this.options = options;
+        this.renderer = new PhpSsoRenderer(options);
     }
 
     private PhpSsoOptions options(Client client) {
@@ -65,37 +68,14 @@ public final class PhpSsoDialect extends ProductDialect {
         return ServletCredentials.read(authorization, params, true, false);
     }
 
-    /** {@code {"access_token":…,"expires_in":"3600"}} plus {@code refresh_token}; switches per client. */
     @Override
     public void renderToken(RoutingContext ctx, TokenResult result) {
-        TokenResponse r = result.response();
-        PhpSsoOptions own = options(result.client());
-        JsonObject body = new JsonObject().put("access_token", r.accessToken());
-        if (own.expiresInAsString()) {
-            body.put("expires_in", String.valueOf(r.expiresIn()));
-        } else {
-            body.put("expires_in", r.expiresIn());
-        }
-        if (own.tokenTypeAccess()) {
-            body.put("token_type", "access");
-        }
-        if (r.refreshToken() != null) {
-            body.put("refresh_token", r.refreshToken());
-        }
-        if (r.idToken() != null) {
-            body.put("id_token", r.idToken());
-        }
-        json(ctx, 200, body);
+        renderer.token(ctx, result);
     }
 
-    /** HTTP 400 (invalid_client too) and only {@code error}; mount option {@code debugErrors} adds the description. */
     @Override
     public void renderError(RoutingContext ctx, OAuthError error) {
-        JsonObject body = new JsonObject().put("error", error.error());
-        if (error.description() != null && options.debugErrors()) {
-            body.put("error_description", error.description());
-        }
-        json(ctx, error.status() >= 500 || error.throttled() ? error.status() : 400, body);
+        renderer.error(ctx, error);
     }
 
     // ---- profile ----
@@ -129,14 +109,7 @@ public final class PhpSsoDialect extends ProductDialect {
 
     @Override
     public void renderProfileError(RoutingContext ctx, ProfileFailure failure) {
-        switch (failure.kind()) {
-            case MISSING -> json(ctx, 400, new JsonObject().put("error", "invalid_request"));
-            case UNAVAILABLE -> json(ctx, 503, new JsonObject().put("error", "temporarily_unavailable"));
-            default -> {
-                ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-                json(ctx, 401, new JsonObject().put("error", "invalid_token"));
-            }
-        }
+        renderer.profileError(ctx, failure);
     }
 
     // ---- front channel ----
