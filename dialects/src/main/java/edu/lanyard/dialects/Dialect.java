@@ -7,7 +7,6 @@ import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.token.ActiveToken;
 import edu.lanyard.core.token.TokenFormat;
-import edu.lanyard.core.token.TokenResponse;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 
@@ -35,12 +34,8 @@ public interface Dialect {
 
     TokenFormat tokenFormat();
 
-    void renderToken(RoutingContext ctx, TokenResponse response);
-
-    /** The token response with what a dialect's per-client switches need; by default only the response counts. */
-    default void renderToken(RoutingContext ctx, TokenResult result) {
-        renderToken(ctx, result.response());
-    }
+    /** The token response, with the client whose per-client switches shape it. */
+    void renderToken(RoutingContext ctx, TokenResult result);
 
     void renderError(RoutingContext ctx, OAuthError error);
 

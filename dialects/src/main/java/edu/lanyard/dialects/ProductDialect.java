@@ -7,6 +7,7 @@ import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.dialects.http.Responses;
 import edu.lanyard.core.token.ActiveToken;
 import edu.lanyard.core.token.IssuedTokens;
+import edu.lanyard.core.token.TokenFormat;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -17,9 +18,10 @@ import java.util.Optional;
 
 /**
  * A product's dialect mounted at a prefix (docs/products.md §0.2): besides the token-endpoint wire format of
- * {@link Dialect}, its paths, profile shape, front-channel (authorize) differences, logout contract and the defaults
- * of the clients imported for it. Each product has one subclass holding all of its differences; the services'
- * endpoints are generic and ask it.
+ * {@link Dialect}, its profile shape, front-channel (authorize) differences and logout contract. Each product has a
+ * package ({@code edu.lanyard.dialects.cas}, …) holding its subclass, its typed options record and its
+ * {@link ProductDescriptor} (name, token format, endpoints, import defaults, which this class answers from); the
+ * services' endpoints are generic and ask it.
  *
  * <p>Common to every product here (§0.1): parameters come from the query string or the form body, the first value
  * wins, an empty body with URL parameters is fine, and secrets may sit in the query string.
@@ -28,20 +30,31 @@ public abstract class ProductDialect implements Dialect {
     protected static final String MALFORMED_TARGET = "the return address contains a control character or whitespace";
 
     private final String prefix;
-    protected final DialectOptions options;
+    private final ProductDescriptor product;
 
-    protected ProductDialect(String prefix, Map<String, Object> mountOptions) {
+    protected ProductDialect(String prefix, ProductDescriptor product) {
         this.prefix = normalise(prefix);
-        this.options = new DialectOptions(mountOptions);
+        this.product = product;
+    }
+
+    /** The product's fixed data: name, token format, endpoints, import defaults. */
+    public ProductDescriptor product() {
+        return product;
+    }
+
+    @Override
+    public String name() {
+        return product.name();
+    }
+
+    @Override
+    public TokenFormat tokenFormat() {
+        return product.tokenFormat();
     }
 
     /** The mount prefix: empty, or starting with '/' and not ending with one. */
     public String prefix() {
         return prefix;
-    }
-
-    public DialectOptions options() {
-        return options;
     }
 
     @Override
@@ -80,12 +93,16 @@ public abstract class ProductDialect implements Dialect {
 
     // ---- paths, relative to the prefix ----
 
-    public abstract List<DialectEndpoint> authorizeEndpoints();
+    public final List<DialectEndpoint> authorizeEndpoints() {
+        return product.authorizeEndpoints();
+    }
 
-    public abstract List<DialectEndpoint> tokenEndpoints();
+    public final List<DialectEndpoint> tokenEndpoints() {
+        return product.tokenEndpoints();
+    }
 
-    public List<DialectEndpoint> introspectionEndpoints() {
-        return List.of();
+    public final List<DialectEndpoint> introspectionEndpoints() {
+        return product.introspectionEndpoints();
     }
 
     /** Decision 5: only Ketanyun's mount may answer introspection without client authentication. */
@@ -93,12 +110,12 @@ public abstract class ProductDialect implements Dialect {
         return false;
     }
 
-    public List<DialectEndpoint> profileEndpoints() {
-        return List.of();
+    public final List<DialectEndpoint> profileEndpoints() {
+        return product.profileEndpoints();
     }
 
-    public List<DialectEndpoint> logoutEndpoints() {
-        return List.of();
+    public final List<DialectEndpoint> logoutEndpoints() {
+        return product.logoutEndpoints();
     }
 
     // ---- profile ----
@@ -121,7 +138,7 @@ public abstract class ProductDialect implements Dialect {
     }
 
     /** The token in a header value, if anything is left once control characters and white space are trimmed. */
-    protected static Optional<String> presentedToken(String value) {
+    public static Optional<String> presentedToken(String value) {
         String token = value.trim();
         return token.isBlank() ? Optional.empty() : Optional.of(token);
     }
@@ -153,7 +170,7 @@ public abstract class ProductDialect implements Dialect {
 
     /** Decision 6: a client may carry a list of the profile fields it is allowed to see ({@code profileFields}). */
     protected Map<String, Object> whitelisted(ProfileSource source, Map<String, Object> fields) {
-        Optional<List<String>> allowed = options.list(source.clientOrNull(), "profileFields");
+        Optional<List<String>> allowed = profileOptions(source.clientOrNull()).profileFields();
         if (allowed.isEmpty()) {
             return fields;
         }
@@ -167,8 +184,11 @@ public abstract class ProductDialect implements Dialect {
     }
 
     protected ProfileFields fields(ProfileSource source) {
-        return new ProfileFields(source.user(), options.map(source.clientOrNull(), "attributeMapping"));
+        return new ProfileFields(source.user(), profileOptions(source.clientOrNull()).attributeMapping());
     }
+
+    /** The profile options in force for a client (its own over the mount's), or the mount's for null. */
+    protected abstract ProfileOptions profileOptions(Client client);
 
     // ---- front channel (authorize) ----
 
@@ -224,11 +244,6 @@ public abstract class ProductDialect implements Dialect {
     public Optional<LogoutAnswer> refuseLogoutTarget(RequestParams params) {
         return Optional.empty();
     }
-
-    // ---- import ----
-
-    /** The defaults of a client imported for this product. */
-    public abstract ClientProfile clientDefaults();
 
     protected static void json(RoutingContext ctx, int status, JsonObject body) {
         Responses.noStore(ctx);

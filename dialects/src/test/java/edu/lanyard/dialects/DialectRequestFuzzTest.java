@@ -1,6 +1,8 @@
 package edu.lanyard.dialects;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import edu.lanyard.dialects.maxkey.MaxKeyDialect;
+import edu.lanyard.dialects.standard.StandardDialect;
 import edu.lanyard.core.client.ClientAuthenticationException;
 import edu.lanyard.core.client.PresentedCredentials;
 import edu.lanyard.core.error.OAuthError;
@@ -33,13 +35,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 class DialectRequestFuzzTest {
     private static final List<Dialect> DIALECTS = List.of(
             new StandardDialect("https://lanyard.example.edu"),
-            new KetanyunDialect("/sso", Map.of()),
-            new AuthzDialect("/api/sso", Map.of()),
-            new MaxKeyDialect("/sign", Map.of()),
-            new MaxKeyDialect("/maxkey", Map.of("uuidTokenCheck", false, "emptyClientAuthFailure", true)),
-            new CasDialect("/cas", Map.of("errorFormat", "json")),
-            new PhpSsoDialect("", Map.of()),
-            new PhpSsoDialect("/php", Map.of("rejectBasicWithClientId", true)));
+            ProductDialects.create("ketanyun", "/sso", Map.of()),
+            ProductDialects.create("authz", "/api/sso", Map.of()),
+            ProductDialects.create("maxkey", "/sign", Map.of()),
+            ProductDialects.create("maxkey", "/maxkey", Map.of("uuidTokenCheck", false, "emptyClientAuthFailure", true)),
+            ProductDialects.create("cas", "/cas", Map.of("errorFormat", "json")),
+            ProductDialects.create("phpsso", "", Map.of()),
+            ProductDialects.create("phpsso", "/php", Map.of("rejectBasicWithClientId", true)));
     private static final List<OAuthError> GRANT_ERRORS = List.of(OAuthError.invalidClient("bad client"),
             OAuthError.invalidGrant("bad grant"), OAuthError.invalidRequest("bad request"),
             OAuthError.unsupportedGrantType("bad type"));

@@ -34,8 +34,8 @@ class MalformedQueryTest {
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create(false).setMergeFormAttributes(false));
-        for (ProductDialect dialect : List.of(new KetanyunDialect("/sso", Map.of()),
-                new MaxKeyDialect("/sign", Map.of()), new CasDialect("/cas", Map.of()))) {
+        for (ProductDialect dialect : List.of(ProductDialects.create("ketanyun", "/sso", Map.of()),
+                ProductDialects.create("maxkey", "/sign", Map.of()), ProductDialects.create("cas", "/cas", Map.of()))) {
             router.route(dialect.prefix() + "/token").handler(ctx -> DialectResponder.respond(ctx, dialect, () -> {
                 RequestParams params = dialect.params(ctx);
                 dialect.credentials(ctx, params);

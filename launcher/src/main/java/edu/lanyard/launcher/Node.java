@@ -21,6 +21,7 @@ import edu.lanyard.core.client.ClientAuthenticator;
 import edu.lanyard.core.client.ClientLookup;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.config.LanyardConfig;
+import edu.lanyard.dialects.ProductDialects;
 import edu.lanyard.core.crypto.ClientSecretHasher;
 import edu.lanyard.core.crypto.PasswordHasher;
 import edu.lanyard.directory.db.ClientDirectory;
@@ -98,6 +99,7 @@ public final class Node implements AutoCloseable {
     /** As {@link #start(LanyardConfig, Infrastructure, List)}, also running {@code background} services. */
     public static Node start(LanyardConfig config, Infrastructure infrastructure, List<ServiceMount> services,
                              List<NodeService> background) throws Exception {
+        ProductDialects.enabled(config.dialects()); // a misspelt or mistyped dialect option stops the start here
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         Clock clock = Clock.systemUTC();
         SigningKeys keys = SigningKeys.join(infrastructure.hazelcast(), clock);

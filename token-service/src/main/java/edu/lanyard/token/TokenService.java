@@ -5,7 +5,7 @@ import edu.lanyard.core.client.ClientAuthThrottle;
 import edu.lanyard.dialects.DialectRoutes;
 import edu.lanyard.dialects.ProductDialect;
 import edu.lanyard.dialects.ProductDialects;
-import edu.lanyard.dialects.StandardDialect;
+import edu.lanyard.dialects.standard.StandardDialect;
 import edu.lanyard.dialects.http.Cors;
 import edu.lanyard.dialects.http.Responses;
 import edu.lanyard.core.runtime.Platform;

@@ -2,6 +2,7 @@ package edu.lanyard.directory.importing;
 
 import edu.lanyard.core.domain.GrantType;
 import edu.lanyard.core.domain.RedirectUriMatch;
+import edu.lanyard.dialects.ProductDialects;
 import edu.lanyard.directory.importing.ImportFile.ClientEntry;
 import edu.lanyard.directory.importing.ImportFile.UserEntry;
 
@@ -49,6 +50,9 @@ public final class ImportValidator {
                 p.add("client_id appears more than once");
             }
             checkClient(client, p);
+            // The dialect's own parser: an unknown or misspelt option is named, with the options it knows.
+            problems.addAll(ProductDialects.clientOptionProblems(ClientDefaults.dialect(client.dialect()),
+                    "clients[" + i + "].options", client.options()));
         }
     }
 
@@ -97,11 +101,6 @@ public final class ImportValidator {
                 p.add("scopes[" + i + "] '" + scope + "' must be one word (list scopes separately)");
             }
         }
-        client.options().forEach((name, value) -> {
-            if (value == null) {
-                p.add("options." + name + " has no value");
-            }
-        });
     }
 
     private Set<GrantType> grantTypes(ClientEntry client, Problems p) {

@@ -41,6 +41,45 @@ class ImportValidationTest {
     }
 
     @Test
+    void aMisspeltDialectOptionIsNamedWithTheOptionsTheDialectKnows() {
+        List<String> problems = problems("""
+                clients:
+                  - client_id: first
+                    client_secret: s
+                    dialect: cas
+                    redirect_uris: ['^https://app\\.example\\.edu/.*$']
+                    options: {idAttribute: id}
+                  - client_id: second
+                    client_secret: s
+                    dialect: cas
+                    redirect_uris: ['^https://app\\.example\\.edu/.*$']
+                    options: {profileVeiw: flat, profileServiceKeys: perhaps, errorFormat: json}
+                """);
+        assertEquals(List.of(
+                "clients[1].options: unknown option \"profileVeiw\" (did you mean \"profileView\"?); known: "
+                        + "attributeMapping, credentialType, idAttribute, profileFields, profileServiceKeys, "
+                        + "profileView, tokenResponseFormat",
+                "clients[1].options: unknown option \"errorFormat\"; known: attributeMapping, credentialType, "
+                        + "idAttribute, profileFields, profileServiceKeys, profileView, tokenResponseFormat",
+                "clients[1].options: option \"profileServiceKeys\" must be true or false, not \"perhaps\""),
+                problems);
+    }
+
+    @Test
+    void eachDialectChecksItsOwnOptionsAndStandardClientsOnlyTheProfileOnes() {
+        assertMentions(problems(client("client_secret: s\noptions: {remindIn: true}")),
+                "clients[0].options: unknown option \"remindIn\"; known: attributeMapping, profileFields");
+        assertMentions(problems(client("client_secret: s\ndialect: phpsso\nredirect_uris: [\"https://a.example/\"]\n"
+                        + "options: {implicitDelivery: hash, profileFields: {a: b}}")),
+                "clients[0].options: option \"implicitDelivery\" must be one of query, fragment, both, not \"hash\"",
+                "clients[0].options: option \"profileFields\" must be a list, not a map");
+        assertMentions(problems(client("client_secret: s\ndialect: maxkey\nredirect_uris: [\"https://a.example/\"]\n"
+                + "options: {remindIn: }")), "clients[0].options: option \"remindIn\" has no value");
+        validator.validate(ImportFile.parse(client("client_secret: s\ndialect: authz\n"
+                + "redirect_uris: [\"https://a.example/\"]\noptions: {remindIn: \"true\", attributeMapping: {a: b}}")));
+    }
+
+    @Test
     void theSampleFileIsValid() {
         ImportFile file = ImportFile.parse(ImportFiles.sampleYaml());
         validator.validate(file);
@@ -73,7 +112,7 @@ class ImportValidationTest {
                 "MaxKey clients do not rotate unless asked (docs/products.md decision 8)");
         assertEquals(AccessTokenFormat.JWT, maxkey.accessTokenFormat());
         assertEquals(RedirectUriMatch.PREFIX, maxkey.redirectUriMatch());
-        assertEquals(Map.of("profileFields", List.of("username", "department"), "legacyScope", "8"),
+        assertEquals(Map.of("profileFields", List.of("username", "department"), "remindIn", true),
                 maxkey.options());
 
         assertTrue(casPublic.rotateRefreshTokens(), "a public client always rotates, whatever its dialect");

@@ -84,7 +84,7 @@ class ImporterTest {
         assertTrue(spa.isPublic());
         assertNull(spa.secretHash());
         assertFalse(Await.result(clients.findById("maxkey-app")).orElseThrow().rotateRefreshTokens());
-        assertEquals(Map.of("profileFields", List.of("username", "department"), "legacyScope", "8"),
+        assertEquals(Map.of("profileFields", List.of("username", "department"), "remindIn", true),
                 Await.result(clients.findById("maxkey-app")).orElseThrow().options());
 
         UserRepository users = new UserRepository(pool);

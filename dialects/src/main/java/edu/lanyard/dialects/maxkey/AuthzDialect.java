@@ -1,7 +1,9 @@
-package edu.lanyard.dialects;
+package edu.lanyard.dialects.maxkey;
+
+import edu.lanyard.dialects.ProfileFields;
+import edu.lanyard.dialects.ProfileSource;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,31 +11,8 @@ import java.util.Map;
  * {@code /authz/oauth/v20/me} and an extra {@code id} field. Everything else is MaxKey's.
  */
 public final class AuthzDialect extends MaxKeyDialect {
-    public static final String NAME = "authz";
-
-    public AuthzDialect(String prefix, Map<String, Object> mountOptions) {
-        super(prefix, mountOptions);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<DialectEndpoint> authorizeEndpoints() {
-        return List.of(DialectEndpoint.getOrPost("/authz/oauth/v20/authorize"));
-    }
-
-    @Override
-    public List<DialectEndpoint> tokenEndpoints() {
-        return List.of(DialectEndpoint.getOrPost("/authz/oauth/v20/token"));
-    }
-
-    @Override
-    public List<DialectEndpoint> profileEndpoints() {
-        return List.of(DialectEndpoint.getOrPost("/authz/oauth/v20/me"),
-                DialectEndpoint.getOrPost("/api/oauth/v20/me"));
+    public AuthzDialect(String prefix, MaxKeyOptions options) {
+        super(prefix, MaxKeyProduct.AUTHZ_DESCRIPTOR, options);
     }
 
     /** Exactly the product's keys, in the product's order (a HashMap's iteration order in the product). */

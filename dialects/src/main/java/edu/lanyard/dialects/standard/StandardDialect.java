@@ -1,12 +1,14 @@
-package edu.lanyard.dialects;
+package edu.lanyard.dialects.standard;
 
 import edu.lanyard.core.error.ErrorDescription;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.request.RequestParams;
-import edu.lanyard.dialects.http.Responses;
 import edu.lanyard.core.token.ActiveToken;
 import edu.lanyard.core.token.TokenFormat;
 import edu.lanyard.core.token.TokenResponse;
+import edu.lanyard.dialects.Dialect;
+import edu.lanyard.dialects.TokenResult;
+import edu.lanyard.dialects.http.Responses;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -48,7 +50,8 @@ public final class StandardDialect implements Dialect {
     }
 
     @Override
-    public void renderToken(RoutingContext ctx, TokenResponse response) {
+    public void renderToken(RoutingContext ctx, TokenResult result) {
+        TokenResponse response = result.response();
         JsonObject body = new JsonObject()
                 .put("access_token", response.accessToken())
                 .put("token_type", "Bearer")

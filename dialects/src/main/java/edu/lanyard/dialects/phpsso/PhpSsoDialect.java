@@ -1,12 +1,18 @@
-package edu.lanyard.dialects;
+package edu.lanyard.dialects.phpsso;
 
 import edu.lanyard.core.client.PresentedCredentials;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.token.IssuedTokens;
-import edu.lanyard.core.token.TokenFormat;
-import edu.lanyard.core.token.TokenResponse;
+import edu.lanyard.dialects.LogoutAnswer;
+import edu.lanyard.dialects.ProductDialect;
+import edu.lanyard.dialects.ProfileFailure;
+import edu.lanyard.dialects.ProfileFields;
+import edu.lanyard.dialects.ProfileOptions;
+import edu.lanyard.dialects.ProfileSource;
+import edu.lanyard.dialects.ServletCredentials;
+import edu.lanyard.dialects.TokenResult;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -21,44 +27,28 @@ import java.util.Optional;
  * {@code response_type=code} and {@code grant_type=authorization_code}, {@code expires_in} as a string, no
  * {@code token_type}, implicit tokens in the query by default, {@code {"error":…}} with 400, rotating refresh, and an
  * idempotent logout with three result forms.
+ *
+ * <p>The wire shapes are {@link PhpSsoRenderer}'s.
  */
 public final class PhpSsoDialect extends ProductDialect {
-    public static final String NAME = "phpsso";
-    private static final TokenFormat FORMAT = new TokenFormat.Hex32();
     private static final List<String> DEFAULT_PROFILE_FIELDS = List.of("uid", "username", "role");
 
-    public PhpSsoDialect(String prefix, Map<String, Object> mountOptions) {
-        super(prefix, mountOptions);
+    private final PhpSsoOptions options;
+    private final PhpSsoRenderer renderer;
+
+    public PhpSsoDialect(String prefix, PhpSsoOptions options) {
+        super(prefix, PhpSsoProduct.DESCRIPTOR);
+        this.options = options;
+        this.renderer = new PhpSsoRenderer(options);
+    }
+
+    private PhpSsoOptions options(Client client) {
+        return PhpSsoOptions.SCHEMA.forClient(options, client);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public TokenFormat tokenFormat() {
-        return FORMAT;
-    }
-
-    @Override
-    public List<DialectEndpoint> authorizeEndpoints() {
-        return List.of(DialectEndpoint.getOrPost("/authorize.php"));
-    }
-
-    @Override
-    public List<DialectEndpoint> tokenEndpoints() {
-        return List.of(DialectEndpoint.getOrPost("/token.php"));
-    }
-
-    @Override
-    public List<DialectEndpoint> profileEndpoints() {
-        return List.of(DialectEndpoint.getOrPost("/resource.php"));
-    }
-
-    @Override
-    public List<DialectEndpoint> logoutEndpoints() {
-        return List.of(DialectEndpoint.getOrPost("/logout.php"));
+    protected ProfileOptions profileOptions(Client client) {
+        return options(client).profile();
     }
 
     // ---- token endpoint ----
@@ -72,48 +62,20 @@ public final class PhpSsoDialect extends ProductDialect {
     @Override
     public PresentedCredentials credentials(String authorization, RequestParams params) {
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
-        if (basic && params.has("client_id") && options.bool(null, "rejectBasicWithClientId", false)) {
+        if (basic && params.has("client_id") && options.rejectBasicWithClientId()) {
             throw OAuthError.invalidClient("use either HTTP Basic or client_id, not both").toException();
         }
         return ServletCredentials.read(authorization, params, true, false);
     }
 
     @Override
-    public void renderToken(RoutingContext ctx, TokenResponse response) {
-        renderToken(ctx, new TokenResult(null, response.grantType(), response));
-    }
-
-    /** {@code {"access_token":…,"expires_in":"3600"}} plus {@code refresh_token}; switches per client. */
-    @Override
     public void renderToken(RoutingContext ctx, TokenResult result) {
-        TokenResponse r = result.response();
-        Client client = result.client();
-        JsonObject body = new JsonObject().put("access_token", r.accessToken());
-        if (options.bool(client, "expiresInAsString", true)) {
-            body.put("expires_in", String.valueOf(r.expiresIn()));
-        } else {
-            body.put("expires_in", r.expiresIn());
-        }
-        if (options.bool(client, "tokenTypeAccess", false)) {
-            body.put("token_type", "access");
-        }
-        if (r.refreshToken() != null) {
-            body.put("refresh_token", r.refreshToken());
-        }
-        if (r.idToken() != null) {
-            body.put("id_token", r.idToken());
-        }
-        json(ctx, 200, body);
+        renderer.token(ctx, result);
     }
 
-    /** HTTP 400 (invalid_client too) and only {@code error}; mount option {@code debugErrors} adds the description. */
     @Override
     public void renderError(RoutingContext ctx, OAuthError error) {
-        JsonObject body = new JsonObject().put("error", error.error());
-        if (error.description() != null && options.bool(null, "debugErrors", false)) {
-            body.put("error_description", error.description());
-        }
-        json(ctx, error.status() >= 500 || error.throttled() ? error.status() : 400, body);
+        renderer.error(ctx, error);
     }
 
     // ---- profile ----
@@ -125,10 +87,10 @@ public final class PhpSsoDialect extends ProductDialect {
      */
     @Override
     protected Map<String, Object> profile(ProfileSource source) {
-        Client client = source.clientOrNull();
-        List<String> names = options.list(client, "profileFields").orElse(DEFAULT_PROFILE_FIELDS);
+        ProfileOptions own = profileOptions(source.clientOrNull());
+        List<String> names = own.profileFields().orElse(DEFAULT_PROFILE_FIELDS);
         Map<String, String> mapping = new LinkedHashMap<>(Map.of("uid", "username", "username", "name"));
-        mapping.putAll(options.map(client, "attributeMapping"));
+        mapping.putAll(own.attributeMapping());
         ProfileFields fields = new ProfileFields(source.user(), mapping);
         Map<String, Object> profile = new LinkedHashMap<>();
         for (String name : names) {
@@ -147,14 +109,7 @@ public final class PhpSsoDialect extends ProductDialect {
 
     @Override
     public void renderProfileError(RoutingContext ctx, ProfileFailure failure) {
-        switch (failure.kind()) {
-            case MISSING -> json(ctx, 400, new JsonObject().put("error", "invalid_request"));
-            case UNAVAILABLE -> json(ctx, 503, new JsonObject().put("error", "temporarily_unavailable"));
-            default -> {
-                ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-                json(ctx, 401, new JsonObject().put("error", "invalid_token"));
-            }
-        }
+        renderer.profileError(ctx, failure);
     }
 
     // ---- front channel ----
@@ -177,11 +132,7 @@ public final class PhpSsoDialect extends ProductDialect {
     /** Option {@code implicitDelivery}: QUERY (default, as the product's document), FRAGMENT (oauth2-php), BOTH. */
     @Override
     public String implicitResponseMode(Client client) {
-        return switch (options.choice(client, "implicitDelivery", "query")) {
-            case "FRAGMENT" -> "fragment";
-            case "BOTH" -> "both";
-            default -> "query";
-        };
+        return options(client).implicitDelivery().responseMode();
     }
 
     @Override
@@ -222,14 +173,10 @@ public final class PhpSsoDialect extends ProductDialect {
     @Override
     public LogoutAnswer malformedLogoutTarget(RequestParams params) {
         JsonObject body = new JsonObject().put("error", "invalid_request");
-        if (options.bool(null, "debugErrors", false)) {
+        if (options.debugErrors()) {
             body.put("error_description", MALFORMED_TARGET);
         }
         return new LogoutAnswer.Json(400, body);
     }
 
-    @Override
-    public ClientProfile clientDefaults() {
-        return new ClientProfile("prefix", 3_600L, 1_209_600L, 30L);
-    }
 }
