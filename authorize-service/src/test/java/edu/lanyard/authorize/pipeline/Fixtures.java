@@ -5,7 +5,8 @@ import edu.lanyard.dialects.http.HttpRequestParams;
 import edu.lanyard.authorize.AuthorizationRequest;
 import edu.lanyard.authorize.FrontChannelDialect;
 import edu.lanyard.authorize.ProductFrontChannel;
-import edu.lanyard.dialects.PhpSsoDialect;
+import edu.lanyard.dialects.phpsso.PhpSsoDialect;
+import edu.lanyard.dialects.phpsso.PhpSsoOptions;
 import edu.lanyard.core.domain.AccessTokenFormat;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.domain.GrantType;
@@ -33,7 +34,8 @@ final class Fixtures {
     static final long NOW = CLOCK.instant().getEpochSecond();
     static final String REDIRECT_URI = "https://app.example.edu/callback";
     static final String IP = "192.0.2.7";
-    static final FrontChannelDialect PHP_SSO = new ProductFrontChannel(new PhpSsoDialect("/php", Map.of()));
+    static final FrontChannelDialect PHP_SSO = new ProductFrontChannel(
+            new PhpSsoDialect("/php", PhpSsoOptions.SCHEMA.forMount("dialects.phpsso.options", Map.of())));
 
     private Fixtures() {
     }
