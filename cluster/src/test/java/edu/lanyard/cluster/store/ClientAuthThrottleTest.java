@@ -8,6 +8,7 @@ import edu.lanyard.core.client.ClientAuthThrottle.Reason;
 import edu.lanyard.core.client.ClientAuthThrottle.Refusal;
 import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.devkit.Await;
+import edu.lanyard.devkit.MutableClock;
 import edu.lanyard.cluster.jose.TestCluster;
 import edu.lanyard.core.store.AuthFailureWindows;
 import io.vertx.core.Future;
@@ -17,11 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +37,7 @@ class ClientAuthThrottleTest {
 
     private static TestCluster cluster;
     private static Vertx vertx;
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
     private ClientAuthThrottle onA;
     private ClientAuthThrottle onB;
 
@@ -167,26 +165,4 @@ class ClientAuthThrottleTest {
     }
 
     /** A clock that only moves when told to. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2030-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
