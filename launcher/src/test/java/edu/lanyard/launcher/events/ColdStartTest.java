@@ -11,6 +11,7 @@ import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The whole Hazelcast cluster stops and a new one starts on the same Postgres and topic: every token, session,
  * consent and revocation that was valid before is valid after, and JWTs signed before still verify.
  */
+@Tag("fault")
 class ColdStartTest {
 
     @Test

@@ -3,6 +3,7 @@ package edu.lanyard.launcher.events;
 import edu.lanyard.devkit.FreePorts;
 import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Two nodes, each a Hazelcast member of one cluster (one backup of every entry). One member dies without warning
  * while traffic goes on: every token issued before still introspects, every refresh token still refreshes.
  */
+@Tag("fault")
 class HazelcastMemberLossTest {
 
     @Test

@@ -8,6 +8,7 @@ import edu.lanyard.core.token.TokenHash;
 import edu.lanyard.devkit.TestInfrastructure;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The broker goes away under load. In mode {@code kafka} requests fail with 503 and nothing is issued that the log
  * lacks; in mode {@code memory} requests keep succeeding and the events arrive once the broker is back.
  */
+@Tag("fault")
 class KafkaOutageTest {
 
     @Test

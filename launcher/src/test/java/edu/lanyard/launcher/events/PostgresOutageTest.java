@@ -4,6 +4,7 @@ import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.core.token.TokenHash;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * database keeps working. The token service keeps serving, the projector pauses, and once the database is back
  * the lag drains to zero with nothing lost.
  */
+@Tag("fault")
 class PostgresOutageTest {
     private static final Pattern LAG = Pattern.compile("lanyard_projection_lag\\{[^}]*} ([0-9.E]+)");
 

@@ -8,6 +8,7 @@ import edu.lanyard.devkit.FreePorts;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
 import edu.lanyard.projection.replay.Replay;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * transaction has written rows but not committed, several times, under load. Each new process resumes from the
  * offsets in Postgres: in the end every event is in the projection exactly once.
  */
+@Tag("fault")
 class ProjectorCrashTest {
     private static final int KILLS = 3;
 
