@@ -32,11 +32,10 @@ class HazelcastMemberLossTest {
 
         Map<String, String> first = new HashMap<>(cluster);
         first.put("LANYARD_HAZELCAST_PORT", String.valueOf(firstPort));
-        LanyardTestServer survivor = TestNodes.start(first, true);
+        LanyardTestServer survivor = LanyardTestServer.builder().env(first).importing("/events-clients.yaml").start();
         Map<String, String> second = new HashMap<>(cluster);
-        second.putAll(TestNodes.sameDataAs(survivor.config()));
         second.put("LANYARD_HAZELCAST_PORT", String.valueOf(secondPort));
-        LanyardTestServer victim = TestNodes.start(second, false);
+        LanyardTestServer victim = LanyardTestServer.builder().env(second).sameDataAs(survivor.config()).start();
         try {
             Wait.until("a cluster of two", Duration.ofSeconds(60), () -> survivor.node().infrastructure().hazelcast()
                     .getCluster().getMembers().size() == 2);

@@ -5,6 +5,7 @@ import edu.lanyard.core.event.LifecycleEvent;
 import edu.lanyard.core.event.TokensIssued;
 import edu.lanyard.core.store.StoreMaps;
 import edu.lanyard.core.token.TokenHash;
+import edu.lanyard.devkit.EventLog;
 import edu.lanyard.devkit.TestInfrastructure;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,7 +30,7 @@ class KafkaOutageTest {
 
     @Test
     void durabilityKafkaAnswers503AndIssuesNothingTheLogLacks() throws Exception {
-        LanyardTestServer server = TestNodes.start(Map.of(), true);
+        LanyardTestServer server = LanyardTestServer.builder().importing("/events-clients.yaml").start();
         TestInfrastructure infra = TestInfrastructure.shared();
         try (LoadGenerator load = new LoadGenerator(server.baseUrl(), 3).start()) {
             Wait.until("traffic", Duration.ofSeconds(60), () -> load.succeeded() >= 60);
@@ -78,7 +78,8 @@ class KafkaOutageTest {
 
     @Test
     void durabilityMemoryKeepsAnsweringAndTheEventsFollow() throws Exception {
-        LanyardTestServer server = TestNodes.start(Map.of("LANYARD_DURABILITY", "MEMORY"), true);
+        LanyardTestServer server = LanyardTestServer.builder().env("LANYARD_DURABILITY", "MEMORY")
+                .importing("/events-clients.yaml").start();
         TestInfrastructure infra = TestInfrastructure.shared();
         try (LoadGenerator load = new LoadGenerator(server.baseUrl(), 3).start()) {
             Wait.until("traffic", Duration.ofSeconds(60), () -> load.succeeded() >= 60);

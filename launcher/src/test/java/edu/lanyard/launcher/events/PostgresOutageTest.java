@@ -2,6 +2,7 @@ package edu.lanyard.launcher.events;
 
 import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.core.token.TokenHash;
+import edu.lanyard.devkit.EventLog;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
 import org.junit.jupiter.api.Tag;
@@ -32,7 +33,7 @@ class PostgresOutageTest {
 
     @Test
     void tokensKeepComingWhileTheProjectorWaitsThenNothingIsLost() throws Exception {
-        LanyardTestServer server = TestNodes.start(java.util.Map.of(), true);
+        LanyardTestServer server = LanyardTestServer.builder().importing("/events-clients.yaml").start();
         LanyardConfig.Postgres pg = server.config().postgres();
         Projections projections = new Projections(server.config(), server.kafkaBootstrap());
         try (LoadGenerator load = new LoadGenerator(server.baseUrl(), 3).start()) {

@@ -4,6 +4,7 @@ import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.core.event.LifecycleEvent;
 import edu.lanyard.core.event.TokensIssued;
 import edu.lanyard.core.token.TokenHash;
+import edu.lanyard.devkit.EventLog;
 import edu.lanyard.devkit.FreePorts;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
@@ -37,7 +38,8 @@ class ProjectorCrashTest {
 
     @Test
     void killingTheProjectorMidBatchNeitherDuplicatesNorLosesAnything() throws Exception {
-        LanyardTestServer server = TestNodes.start(Map.of("LANYARD_PROJECTION_ENABLED", "false"), true);
+        LanyardTestServer server = LanyardTestServer.builder().env("LANYARD_PROJECTION_ENABLED", "false")
+                .importing("/events-clients.yaml").start();
         LanyardConfig config = server.config();
         Projections projections = new Projections(config, server.kafkaBootstrap());
         int killedMidBatch = 0;

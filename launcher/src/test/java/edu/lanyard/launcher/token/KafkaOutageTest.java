@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +41,7 @@ class KafkaOutageTest {
 
     @BeforeAll
     static void start() {
-        server = LanyardTestServer.start(Map.of(), LanyardTestServer.resource("/token-clients.yaml"));
+        server = LanyardTestServer.builder().importing("/token-clients.yaml").start();
         oauth = new OAuthEndpoints(server);
     }
 
