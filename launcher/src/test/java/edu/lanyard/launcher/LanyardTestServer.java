@@ -16,10 +16,11 @@ import java.util.UUID;
 /**
  * A whole Lanyard node for tests, started exactly as {@code lanyard dev} starts one but against the shared test
  * infrastructure: a real Kafka broker, a fresh Postgres database, and a Hazelcast member in a cluster of its own.
- * {@link #shared()} gives one server per test JVM, with {@code test-clients.yaml} imported.
+ * Start one with {@link #builder()}; the presets ({@link #shared()}, {@link #sharedSignIn()}, {@link #sharedTokens()},
+ * {@link #sharedDialects()}) each give one server per test JVM with a given import file, closed at exit.
  */
 public final class LanyardTestServer implements AutoCloseable {
-    private static LanyardTestServer shared;
+    private static final Map<String, LanyardTestServer> SHARED = new HashMap<>();
 
     private final LanyardConfig config;
     private final Infrastructure infrastructure;
@@ -31,16 +32,85 @@ public final class LanyardTestServer implements AutoCloseable {
         this.node = node;
     }
 
-    public static synchronized LanyardTestServer shared() {
-        if (shared == null) {
-            shared = start(Map.of(), resource("/test-clients.yaml"));
-            TestInfrastructure.shared().closeAtExit(shared);
-        }
-        return shared;
+    /** The shared server with {@code test-clients.yaml}: the launcher-level tests (README, dev server). */
+    public static LanyardTestServer shared() {
+        return sharedImporting("/test-clients.yaml");
     }
 
-    /** A new server; {@code overrides} are LANYARD_* variables layered over the test defaults. */
-    public static LanyardTestServer start(Map<String, String> overrides, Path importFile) {
+    /** The shared server with {@code browser-clients.yaml}: the browser sign-in tests. */
+    public static LanyardTestServer sharedSignIn() {
+        return sharedImporting("/browser-clients.yaml");
+    }
+
+    /**
+     * The shared server with {@code token-clients.yaml}: token tests that only read and write their own tokens
+     * (tests that stop the broker or count metrics start their own).
+     */
+    public static LanyardTestServer sharedTokens() {
+        return sharedImporting("/token-clients.yaml");
+    }
+
+    /** The shared server with every dialect mounted at its default prefix and {@code dialect-clients.yaml}. */
+    public static LanyardTestServer sharedDialects() {
+        return sharedImporting("/dialect-clients.yaml");
+    }
+
+    private static synchronized LanyardTestServer sharedImporting(String resource) {
+        return SHARED.computeIfAbsent(resource, name -> {
+            LanyardTestServer server = builder().importing(name).start();
+            TestInfrastructure.shared().closeAtExit(server);
+            return server;
+        });
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** What a new server is started with: LANYARD_* variables layered over the test defaults, and an import file. */
+    public static final class Builder {
+        private final Map<String, String> overrides = new HashMap<>();
+        private Path importFile;
+
+        private Builder() {
+        }
+
+        public Builder env(String name, String value) {
+            overrides.put(name, value);
+            return this;
+        }
+
+        public Builder env(Map<String, String> variables) {
+            overrides.putAll(variables);
+            return this;
+        }
+
+        /** Imports this file (clients and users) before the node starts, as {@code lanyard import} does. */
+        public Builder importing(Path file) {
+            this.importFile = file;
+            return this;
+        }
+
+        /** Imports a classpath resource such as {@code "/token-clients.yaml"}. */
+        public Builder importing(String resource) {
+            return importing(resource(resource));
+        }
+
+        /**
+         * Uses the same Postgres database and event topic as {@code first}, as the nodes of one deployment do (its
+         * own Hazelcast cluster unless the LANYARD_HAZELCAST_* variables say otherwise).
+         */
+        public Builder sameDataAs(LanyardConfig first) {
+            return env("LANYARD_POSTGRES_DATABASE", first.postgres().database())
+                    .env("LANYARD_KAFKA_TOPIC", first.kafka().topic());
+        }
+
+        public LanyardTestServer start() {
+            return LanyardTestServer.start(overrides, importFile);
+        }
+    }
+
+    private static LanyardTestServer start(Map<String, String> overrides, Path importFile) {
         TestInfrastructure infra = TestInfrastructure.shared();
         PostgresCoordinates db = infra.freshDatabase();
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -85,7 +155,7 @@ public final class LanyardTestServer implements AutoCloseable {
         }
     }
 
-    /** A classpath resource copied to a temporary file, e.g. an import file for {@link #start}. */
+    /** A classpath resource copied to a temporary file, e.g. an import file. */
     public static Path resource(String name) {
         try (var in = LanyardTestServer.class.getResourceAsStream(name)) {
             Path file = Files.createTempFile("lanyard-import", ".yaml");

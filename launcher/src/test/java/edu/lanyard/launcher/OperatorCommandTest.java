@@ -41,7 +41,7 @@ class OperatorCommandTest {
         Map<String, String> env = new HashMap<>();
         LanyardConfig unconfigured = ConfigLoader.load(null, env);
         devToken = Lanyard.provisionDevOperatorToken(unconfigured, env, devTokenFile).orElseThrow();
-        dev = LanyardTestServer.start(env, null);
+        dev = LanyardTestServer.builder().env(env).start();
     }
 
     @AfterAll

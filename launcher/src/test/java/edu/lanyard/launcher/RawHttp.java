@@ -1,5 +1,7 @@
 package edu.lanyard.launcher;
 
+import io.vertx.core.json.JsonObject;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,11 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * HTTP/1.1 over a plain socket, for requests no well-behaved client library will send: a request line with bad
  * percent-encoding, raw bytes, NUL characters, oversized lines and headers. Each request gets its own connection.
+ * The request target goes out exactly as written; {@link #verbatim} also answers the response head as sent, so a
+ * test can see a header line that an HTTP client library would fold, merge or reject.
  */
 public final class RawHttp {
     private RawHttp() {
@@ -30,8 +39,75 @@ public final class RawHttp {
         return send(baseUrl, "POST", target, "application/x-www-form-urlencoded", body, headerLines);
     }
 
+    /** A response as received: @param head the status line and header lines, without the blank line. */
+    public record Verbatim(int status, String head, List<String> headerLines, String body) {
+
+        /** The first value of a header, or null. */
+        public String header(String name) {
+            String prefix = name.toLowerCase(Locale.ROOT) + ":";
+            return headerLines.stream().filter(l -> l.toLowerCase(Locale.ROOT).startsWith(prefix))
+                    .map(l -> l.substring(prefix.length()).trim()).findFirst().orElse(null);
+        }
+
+        public boolean isHtml() {
+            String type = header("Content-Type");
+            return type != null && type.startsWith("text/html");
+        }
+
+        public boolean isJson() {
+            String type = header("Content-Type");
+            return type != null && type.startsWith("application/json");
+        }
+
+        public JsonObject json() {
+            return new JsonObject(body);
+        }
+
+        /**
+         * Every header line is a "name: value" line of its own: no CR or LF inside a line, no folded continuation
+         * (a line starting with a space or tab), and no header a request smuggled in.
+         */
+        public void assertHeadersIntact(String what) {
+            assertFalse(head.replace("\r\n", "").contains("\r") || head.replace("\r\n", "").contains("\n"),
+                    what + ": a bare CR or LF in the response head:\n" + head);
+            for (String line : headerLines) {
+                assertFalse(line.startsWith(" ") || line.startsWith("\t"), what + ": folded header line '" + line
+                        + "' in:\n" + head);
+                assertTrue(line.indexOf(':') > 0, what + ": not a header line '" + line + "' in:\n" + head);
+            }
+            assertFalse(head.toLowerCase(Locale.ROOT).contains("x-injected"), what + ": injected header in:\n" + head);
+        }
+    }
+
+    /**
+     * GET {@code target} (path and query, sent verbatim) from {@code base} as a browser would (Accept: HTML or JSON),
+     * with the given Cookie header if any; answers the response head untouched.
+     */
+    public static Verbatim verbatim(String base, String target, String cookie) {
+        List<String> headerLines = new ArrayList<>(List.of("Accept: text/html,application/json"));
+        if (cookie != null && !cookie.isEmpty()) {
+            headerLines.add("Cookie: " + cookie);
+        }
+        byte[] raw = exchange(base, "GET", target, null, null, headerLines.toArray(String[]::new));
+        String response = new String(raw, StandardCharsets.ISO_8859_1);
+        int end = response.indexOf("\r\n\r\n");
+        assertTrue(end > 0, "no response head in: " + response);
+        String head = response.substring(0, end);
+        String[] lines = head.split("\r\n", -1);
+        String[] statusLine = lines[0].split(" ", 3);
+        assertEquals("HTTP/1.1", statusLine[0], lines[0]);
+        String body = new String(response.substring(end + 4).getBytes(StandardCharsets.ISO_8859_1),
+                StandardCharsets.UTF_8);
+        return new Verbatim(Integer.parseInt(statusLine[1]), head, List.of(lines).subList(1, lines.length), body);
+    }
+
     public static Http.Reply send(String baseUrl, String method, String target, String contentType, byte[] body,
                                   String... headerLines) {
+        return parse(exchange(baseUrl, method, target, contentType, body, headerLines));
+    }
+
+    private static byte[] exchange(String baseUrl, String method, String target, String contentType, byte[] body,
+                                   String... headerLines) {
         URI base = URI.create(baseUrl);
         ByteArrayOutputStream request = new ByteArrayOutputStream();
         write(request, method + " " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
@@ -54,7 +130,7 @@ public final class RawHttp {
             OutputStream out = socket.getOutputStream();
             out.write(request.toByteArray());
             out.flush();
-            return parse(readAll(socket.getInputStream()));
+            return readAll(socket.getInputStream());
         } catch (IOException e) {
             throw new IllegalStateException("raw request failed: " + method + " " + abbreviated(target) + ": " + e,
                     e);

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,7 +23,7 @@ class ReadmeExamplesTest {
 
     @BeforeAll
     static void startWithTheDemoImport() {
-        server = LanyardTestServer.start(Map.of(), REPOSITORY.resolve("examples/demo.yaml"));
+        server = LanyardTestServer.builder().importing(REPOSITORY.resolve("examples/demo.yaml")).start();
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.core.event.AccountLocked;
 import edu.lanyard.core.event.LifecycleEvent;
 import edu.lanyard.core.event.LoginFailed;
+import edu.lanyard.devkit.EventLog;
 import edu.lanyard.devkit.FreePorts;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
@@ -48,12 +49,12 @@ class ClusterSignInTest {
                 "LANYARD_LOGIN_LOCKOUT_SECONDS", "3");
         Map<String, String> a = new HashMap<>(shared);
         a.put("LANYARD_HAZELCAST_PORT", String.valueOf(portA));
-        nodeA = LanyardTestServer.start(a, SignInServer.importFile());
+        nodeA = LanyardTestServer.builder().env(a).importing("/browser-clients.yaml").start();
         LanyardConfig.Postgres db = nodeA.config().postgres();
         Map<String, String> b = new HashMap<>(shared);
         b.put("LANYARD_HAZELCAST_PORT", String.valueOf(portB));
         b.put("LANYARD_POSTGRES_DATABASE", db.database());
-        nodeB = LanyardTestServer.start(b, null);
+        nodeB = LanyardTestServer.builder().env(b).start();
         assertEquals(2, nodeB.node().infrastructure().hazelcast().getCluster().getMembers().size(),
                 "the nodes formed one cluster");
     }

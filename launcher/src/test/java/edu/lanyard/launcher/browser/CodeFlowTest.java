@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The authorization code flow driven like a browser, RFC 6749 §4.1 with PKCE (RFC 7636) and OIDC Core §3.1. */
 class CodeFlowTest {
-    private final LanyardTestServer server = SignInServer.shared();
+    private final LanyardTestServer server = LanyardTestServer.sharedSignIn();
     private final String issuer = server.baseUrl();
     private final TokenCalls tokens = new TokenCalls(issuer);
 

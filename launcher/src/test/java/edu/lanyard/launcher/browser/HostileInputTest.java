@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Malformed or forged browser requests get a clear page or redirect, never a 500 or a stack trace. */
 class HostileInputTest {
-    private final LanyardTestServer server = SignInServer.shared();
+    private final LanyardTestServer server = LanyardTestServer.sharedSignIn();
     private final String issuer = server.baseUrl();
 
     @Test

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** RFC 6749 §4.2 and OIDC Core §3.2: tokens straight from the authorization endpoint, in the fragment. */
 class ImplicitFlowTest {
-    private final LanyardTestServer server = SignInServer.shared();
+    private final LanyardTestServer server = LanyardTestServer.sharedSignIn();
     private final String issuer = server.baseUrl();
     private final TokenCalls tokens = new TokenCalls(issuer);
 

@@ -40,7 +40,7 @@ class RealBrowserSignInTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = SignInServer.shared();
+        server = LanyardTestServer.sharedSignIn();
         app = CallbackServer.start();
         browsers = BrowserPair.start();
         english = browsers.english();

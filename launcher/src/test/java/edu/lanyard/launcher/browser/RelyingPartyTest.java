@@ -57,14 +57,14 @@ class RelyingPartyTest {
 
     @BeforeAll
     static void discover() throws Exception {
-        LanyardTestServer server = SignInServer.shared();
+        LanyardTestServer server = LanyardTestServer.sharedSignIn();
         provider = OIDCProviderMetadata.resolve(new Issuer(server.baseUrl()));
         jwks = provider.getJWKSetURI().toURL();
     }
 
     @Test
     void discoveryDescribesWhatTheProviderDoes() {
-        assertEquals(SignInServer.shared().baseUrl(), provider.getIssuer().getValue());
+        assertEquals(LanyardTestServer.sharedSignIn().baseUrl(), provider.getIssuer().getValue());
         assertTrue(provider.getResponseTypes().contains(ResponseType.CODE));
         assertTrue(provider.getResponseTypes().contains(new ResponseType("code", "id_token")));
         assertTrue(provider.getCodeChallengeMethods().contains(CodeChallengeMethod.S256));

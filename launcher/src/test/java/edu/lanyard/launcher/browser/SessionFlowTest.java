@@ -10,6 +10,7 @@ import edu.lanyard.core.event.TokensIssued;
 import edu.lanyard.core.json.Jsons;
 import edu.lanyard.core.session.SessionRecord;
 import edu.lanyard.core.token.TokenHash;
+import edu.lanyard.devkit.EventLog;
 import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SessionFlowTest {
     private static final String BYE = "http://127.0.0.1:9101/bye";
 
-    private final LanyardTestServer server = SignInServer.shared();
+    private final LanyardTestServer server = LanyardTestServer.sharedSignIn();
     private final String issuer = server.baseUrl();
     private final TokenCalls tokens = new TokenCalls(issuer);
 

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** OIDC Core §5.3 UserInfo with tokens from the code flow; RFC 6750 §2 token places and §3 errors. */
 class UserinfoTest {
-    private final LanyardTestServer server = SignInServer.shared();
+    private final LanyardTestServer server = LanyardTestServer.sharedSignIn();
     private final String issuer = server.baseUrl();
     private final String endpoint = issuer + "/oauth2/userinfo";
     private final TokenCalls tokens = new TokenCalls(issuer);

@@ -1,6 +1,8 @@
 package edu.lanyard.launcher.dialect;
 
+import edu.lanyard.launcher.Browser;
 import edu.lanyard.launcher.Http;
+import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +24,7 @@ class AuthzDialectTest {
     static final String[] ME_KEYS = {"birthday", "gender", "displayName", "departmentId", "mobile", "createdate",
             "title", "userId", "online_ticket", "employeeNumber", "realname", "institution", "randomId", "id", "state",
             "department", "user", "email", "username"};
-    private final String base = DialectServer.base();
+    private final String base = LanyardTestServer.sharedDialects().baseUrl();
 
     private String code() {
         String location = new Browser(base).authorize(base + "/api/sso/authz/oauth/v20/authorize?" + query(

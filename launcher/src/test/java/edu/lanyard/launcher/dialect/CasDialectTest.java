@@ -1,8 +1,10 @@
 package edu.lanyard.launcher.dialect;
 
+import edu.lanyard.launcher.Browser;
 import edu.lanyard.core.token.AuthorizationCodeRecord;
 import edu.lanyard.core.token.TokenHash;
 import edu.lanyard.launcher.Http;
+import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ class CasDialectTest {
     static final String CLIENT = "20180901";
     static final String SECRET = "123456";
     static final String APP = "http://127.0.0.1:8080/xxx/index.html";
-    private final String base = DialectServer.base();
+    private final String base = LanyardTestServer.sharedDialects().baseUrl();
     private final String cas = base + "/cas";
 
     private String code(Browser browser, String redirectUri) {
@@ -107,7 +109,7 @@ class CasDialectTest {
     @Test
     void codesLiveThirtySecondsAndFailAsTextInvalidGrant() throws Exception {
         String code = code(new Browser(base), APP);
-        var codes = DialectServer.shared().node().platform().codes();
+        var codes = LanyardTestServer.sharedDialects().node().platform().codes();
         Optional<AuthorizationCodeRecord> record = codes.take(TokenHash.of(code)).toCompletionStage()
                 .toCompletableFuture().get();
         assertTrue(record.isPresent());

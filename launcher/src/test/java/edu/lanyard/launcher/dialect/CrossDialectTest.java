@@ -1,6 +1,8 @@
 package edu.lanyard.launcher.dialect;
 
+import edu.lanyard.launcher.Browser;
 import edu.lanyard.launcher.Http;
+import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * all.
  */
 class CrossDialectTest {
-    private final String base = DialectServer.base();
+    private final String base = LanyardTestServer.sharedDialects().baseUrl();
 
     private String maxkeyToken() {
         return json(Wire.get(base + "/sign/oauth/v20/token?" + query("client_id", "maxkey-app", "client_secret",

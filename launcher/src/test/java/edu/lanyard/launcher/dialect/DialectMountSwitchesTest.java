@@ -23,14 +23,14 @@ class DialectMountSwitchesTest {
 
     @BeforeAll
     static void start() {
-        server = LanyardTestServer.start(Map.of(
+        server = LanyardTestServer.builder().env(Map.of(
                 "LANYARD_DIALECTS_KETANYUN_PREFIX", "/ketanyun",
                 "LANYARD_DIALECTS_KETANYUN_OPTIONS_UNAUTHENTICATED_INTROSPECTION", "false",
                 "LANYARD_DIALECTS_KETANYUN_OPTIONS_ALLOW_GET", "true",
                 "LANYARD_DIALECTS_CAS_OPTIONS_ERROR_FORMAT", "json",
                 "LANYARD_DIALECTS_MAXKEY_OPTIONS_EMPTY_CLIENT_AUTH_FAILURE", "true",
                 "LANYARD_DIALECTS_MAXKEY_OPTIONS_UUID_TOKEN_CHECK", "false",
-                "LANYARD_DIALECTS_PHPSSO_ENABLED", "false"), DialectServer.importFile());
+                "LANYARD_DIALECTS_PHPSSO_ENABLED", "false")).importing("/dialect-clients.yaml").start();
     }
 
     @AfterAll

@@ -1,5 +1,7 @@
 package edu.lanyard.launcher.dialect;
 
+import edu.lanyard.devkit.EventLog;
+import edu.lanyard.launcher.Browser;
 import edu.lanyard.dialects.DialectEndpoint;
 import edu.lanyard.dialects.ProductDialect;
 import edu.lanyard.dialects.ProductDialects;
@@ -7,7 +9,7 @@ import edu.lanyard.core.event.CodeIssued;
 import edu.lanyard.core.event.LifecycleEvent;
 import edu.lanyard.core.event.SessionEnded;
 import edu.lanyard.launcher.LanyardTestServer;
-import edu.lanyard.launcher.events.EventLog;
+import edu.lanyard.launcher.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +54,7 @@ class HeaderInjectionTest {
 
     @BeforeAll
     static void start() {
-        server = LanyardTestServer.start(Map.of(), LanyardTestServer.resource("/hostile-redirect-clients.yaml"));
+        server = LanyardTestServer.builder().importing("/hostile-redirect-clients.yaml").start();
         base = server.baseUrl();
     }
 
@@ -98,7 +100,7 @@ class HeaderInjectionTest {
         for (Authorize endpoint : endpoints) {
             for (String probe : PROBES) {
                 String target = endpoint.target(encode(CALLBACK) + probe);
-                RawHttp.Reply reply = RawHttp.get(base, target, cookie);
+                RawHttp.Verbatim reply = RawHttp.verbatim(base, target, cookie);
                 reply.assertHeadersIntact(target);
                 assertEquals(400, reply.status(), target + ":\n" + reply.head());
                 assertNull(reply.header("Location"), target);
@@ -110,7 +112,7 @@ class HeaderInjectionTest {
 
         // The session was good all along: the same requests with a clean redirect_uri get their code at once.
         for (Authorize endpoint : endpoints) {
-            RawHttp.Reply reply = RawHttp.get(base, endpoint.target(encode(CALLBACK + "/deeper")), cookie);
+            RawHttp.Verbatim reply = RawHttp.verbatim(base, endpoint.target(encode(CALLBACK + "/deeper")), cookie);
             reply.assertHeadersIntact(endpoint.path());
             assertEquals(302, reply.status(), endpoint + ":\n" + reply.head() + "\n" + reply.body());
             assertTrue(reply.header("Location").startsWith(CALLBACK + "/deeper?code="), reply.header("Location"));
@@ -128,12 +130,12 @@ class HeaderInjectionTest {
         for (Authorize endpoint : authorizeEndpoints()) {
             for (String uri : foreign) {
                 String target = endpoint.target(encode(uri));
-                RawHttp.Reply reply = RawHttp.get(base, target, cookie);
+                RawHttp.Verbatim reply = RawHttp.verbatim(base, target, cookie);
                 assertEquals(400, reply.status(), target + ":\n" + reply.head());
                 assertNull(reply.header("Location"), target);
             }
             if (!endpoint.clientId().equals("hostile-cas")) { // a pattern is as case-sensitive as it is written
-                RawHttp.Reply upperCaseHost = RawHttp.get(base, endpoint.target(encode("https://APP.edu/cb")),
+                RawHttp.Verbatim upperCaseHost = RawHttp.verbatim(base, endpoint.target(encode("https://APP.edu/cb")),
                         cookie);
                 assertEquals(302, upperCaseHost.status(), endpoint + ": the host is compared case-insensitively");
                 accepted.merge(endpoint.clientId(), 1L, Long::sum);
@@ -181,7 +183,7 @@ class HeaderInjectionTest {
         for (Logout logout : logouts) {
             for (String probe : PROBES) {
                 String target = logout.target(encode("https://app.edu/bye") + probe);
-                RawHttp.Reply reply = RawHttp.get(base, target, cookie);
+                RawHttp.Verbatim reply = RawHttp.verbatim(base, target, cookie);
                 reply.assertHeadersIntact(target);
                 assertEquals(400, reply.status(), target + ":\n" + reply.head() + "\n" + reply.body());
                 assertNull(reply.header("Location"), target);
@@ -197,17 +199,17 @@ class HeaderInjectionTest {
         assertEquals(endedBefore, count(SessionEnded.class), "no session was ended");
 
         // A clean return address is still followed, and that logout does end the session.
-        RawHttp.Reply clean = RawHttp.get(base, "/sign/force/logout?redirect_uri=" + encode("https://app.edu/bye"),
-                cookie);
+        RawHttp.Verbatim clean = RawHttp.verbatim(base,
+                "/sign/force/logout?redirect_uri=" + encode("https://app.edu/bye"), cookie);
         assertEquals(302, clean.status(), clean.head());
         assertEquals("https://app.edu/bye", clean.header("Location"));
-        assertEquals(200, RawHttp.get(base, authorizeEndpoints().get(0).target(encode(CALLBACK)), cookie).status(),
+        assertEquals(200, RawHttp.verbatim(base, authorizeEndpoints().get(0).target(encode(CALLBACK)), cookie).status(),
                 "signed out: the login page");
     }
 
     private static void assertStillSignedIn(String cookie, String after) {
-        RawHttp.Reply reply = RawHttp.get(base, new Authorize("/oauth2/authorize", STANDARD).target(encode(CALLBACK)),
-                cookie);
+        RawHttp.Verbatim reply = RawHttp.verbatim(base,
+                new Authorize("/oauth2/authorize", STANDARD).target(encode(CALLBACK)), cookie);
         assertEquals(302, reply.status(), "the session must survive a refused logout: " + after);
     }
 

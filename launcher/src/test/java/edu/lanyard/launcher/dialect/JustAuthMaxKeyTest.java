@@ -1,6 +1,8 @@
 package edu.lanyard.launcher.dialect;
 
+import edu.lanyard.launcher.Browser;
 import com.alibaba.fastjson.JSONObject;
+import edu.lanyard.launcher.LanyardTestServer;
 import me.zhyd.oauth.config.AuthConfig;
 import me.zhyd.oauth.config.AuthSource;
 import me.zhyd.oauth.exception.AuthException;
@@ -25,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class JustAuthMaxKeyTest {
     private static final String CALLBACK = "http://127.0.0.1:18080/social-login/callback/maxkey";
-    private final String base = DialectServer.base();
+    private final String base = LanyardTestServer.sharedDialects().baseUrl();
 
     /** What such an app configures: only the MaxKey base URL, now Lanyard's /sign mount. */
     private AuthSource maxKey() {

@@ -1,7 +1,9 @@
 package edu.lanyard.launcher.dialect;
 
+import edu.lanyard.launcher.Browser;
 import com.nimbusds.jwt.SignedJWT;
 import edu.lanyard.launcher.Http;
+import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KetanyunDialectTest {
     static final String CLIENT = "PSeNH9E4fo7yum02YzMw";
     static final String SECRET = "ketanyun-secret-0123456789";
-    private final String base = DialectServer.base();
+    private final String base = LanyardTestServer.sharedDialects().baseUrl();
     private final String sso = base + "/sso";
 
     private String code(Browser browser) {

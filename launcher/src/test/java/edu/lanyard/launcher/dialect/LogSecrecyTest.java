@@ -1,5 +1,6 @@
 package edu.lanyard.launcher.dialect;
 
+import edu.lanyard.launcher.Browser;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
 import edu.lanyard.launcher.LogCapture;
@@ -45,7 +46,7 @@ class LogSecrecyTest {
     void theLogNeverShowsACredential() {
         String log;
         try (LogCapture capture = LogCapture.start()) {
-            LanyardTestServer server = LanyardTestServer.start(Map.of(), DialectServer.importFile());
+            LanyardTestServer server = LanyardTestServer.builder().importing("/dialect-clients.yaml").start();
             try {
                 base = server.baseUrl();
                 traffic();

@@ -1,6 +1,7 @@
 package edu.lanyard.launcher.dialect;
 
 import edu.lanyard.launcher.Http;
+import edu.lanyard.launcher.LanyardTestServer;
 import edu.lanyard.launcher.RawHttp;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 400 JSON), or Lanyard's error page where a browser asked. Never a 500, a bare status, or a stack trace.
  */
 class MalformedDialectRequestsTest {
-    private static final String BASE = DialectServer.base();
+    private static final String BASE = LanyardTestServer.sharedDialects().baseUrl();
 
     /** Values that cannot be decoded to text, as they appear on the wire. */
     private static final List<String> BAD_VALUES = List.of("%zz", "%", "%4", "%C3%28", "%FF", "%00", "a%00b");

@@ -1,5 +1,6 @@
 package edu.lanyard.launcher.dialect;
 
+import edu.lanyard.launcher.LanyardTestServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * client's invalid_request at every endpoint that reads the query, in the endpoint's own shape: never a 500.
  */
 class MalformedQueryStringTest {
-    private final URI base = URI.create(DialectServer.base());
+    private final URI base = URI.create(LanyardTestServer.sharedDialects().baseUrl());
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({

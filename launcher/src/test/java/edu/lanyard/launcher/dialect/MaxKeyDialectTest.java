@@ -1,6 +1,8 @@
 package edu.lanyard.launcher.dialect;
 
+import edu.lanyard.launcher.Browser;
 import edu.lanyard.launcher.Http;
+import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +29,7 @@ class MaxKeyDialectTest {
     static final List<String> SUPERSET = List.of("randomId", "uid", "userId", "user", "username", "displayName",
             "realname", "employeeNumber", "email", "mobile", "birthday", "departmentId", "department", "createdate",
             "title", "state", "gender", "institution", "online_ticket");
-    private final String base = DialectServer.base();
+    private final String base = LanyardTestServer.sharedDialects().baseUrl();
 
     private String code(Browser browser, String authorizeUrl) {
         String location = browser.authorize(authorizeUrl, "admin", "admin-pass");

@@ -1,5 +1,7 @@
 package edu.lanyard.launcher.dialect;
 
+import edu.lanyard.launcher.Browser;
+import edu.lanyard.launcher.LanyardTestServer;
 import org.junit.jupiter.api.Test;
 import org.pac4j.core.context.CallContext;
 import org.pac4j.core.context.Cookie;
@@ -27,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class Pac4jCasOAuthTest {
     private static final String CALLBACK = "http://127.0.0.1:18081/callback";
-    private final String base = DialectServer.base();
+    private final String base = LanyardTestServer.sharedDialects().baseUrl();
 
     @Test
     void pac4jSignsInThroughTheCasDialect() {

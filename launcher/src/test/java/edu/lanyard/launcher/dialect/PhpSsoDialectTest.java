@@ -1,6 +1,8 @@
 package edu.lanyard.launcher.dialect;
 
+import edu.lanyard.launcher.Browser;
 import edu.lanyard.launcher.Http;
+import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +26,7 @@ class PhpSsoDialectTest {
     static final String ADMIN_CB = "http://127.0.0.1:8800/admin/index.php";
     static final String PORTAL = "ufsso_dcux_portal";
     static final String PORTAL_CB = "http://127.0.0.1:8800/index.html";
-    private final String base = DialectServer.base();
+    private final String base = LanyardTestServer.sharedDialects().baseUrl();
 
     /** The document: authorize.php?client_id=sso_admin_client&redirect_uri=…&response_type=code → index.php?code=…. */
     private String code(Browser browser, String responseType) {

@@ -8,9 +8,11 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import edu.lanyard.core.config.LanyardConfig;
+import edu.lanyard.launcher.Browser;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -33,11 +35,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The whole Hazelcast cluster stops and a new one starts on the same Postgres and topic: every token, session,
  * consent and revocation that was valid before is valid after, and JWTs signed before still verify.
  */
+@Tag("fault")
 class ColdStartTest {
 
     @Test
     void afterAFullClusterRestartNobodyIsLoggedOutAndNothingRevokedComesBack() throws Exception {
-        LanyardTestServer before = TestNodes.start(Map.of(), true);
+        LanyardTestServer before = LanyardTestServer.builder().importing("/events-clients.yaml").start();
         LanyardConfig config = before.config();
         String base = before.baseUrl();
         Tokens tokens = new Tokens(base);
@@ -84,9 +87,9 @@ class ColdStartTest {
         new Projections(config, before.kafkaBootstrap()).awaitCaughtUp(Duration.ofSeconds(60));
         before.close();
 
-        Map<String, String> same = new HashMap<>(TestNodes.sameDataAs(config));
+        Map<String, String> same = new HashMap<>();
         same.put("LANYARD_HTTP_PORT", String.valueOf(config.http().port()));
-        LanyardTestServer after = TestNodes.start(same, false);
+        LanyardTestServer after = LanyardTestServer.builder().env(same).sameDataAs(config).start();
         try {
             int checked = 0;
             int lost = 0;
@@ -137,7 +140,8 @@ class ColdStartTest {
     @Test
     void tokensTheProjectorHadNotWrittenWhenTheClusterFormedAreFoundOnMiss() throws Exception {
         // No projector before the restart: nothing is in the projections when the new cluster loads them.
-        LanyardTestServer before = TestNodes.start(Map.of("LANYARD_PROJECTION_ENABLED", "false"), true);
+        LanyardTestServer before = LanyardTestServer.builder().env("LANYARD_PROJECTION_ENABLED", "false")
+                .importing("/events-clients.yaml").start();
         LanyardConfig config = before.config();
         Tokens tokens = new Tokens(before.baseUrl());
         List<String> refresh = new ArrayList<>();
@@ -149,9 +153,9 @@ class ColdStartTest {
         }
         before.close();
 
-        Map<String, String> same = new HashMap<>(TestNodes.sameDataAs(config));
+        Map<String, String> same = new HashMap<>();
         same.put("LANYARD_HTTP_PORT", String.valueOf(config.http().port()));
-        LanyardTestServer after = TestNodes.start(same, false);
+        LanyardTestServer after = LanyardTestServer.builder().env(same).sameDataAs(config).start();
         try {
             new Projections(config, after.kafkaBootstrap()).awaitCaughtUp(Duration.ofSeconds(60));
             int lost = 0;
@@ -171,16 +175,17 @@ class ColdStartTest {
 
     @Test
     void withNoProjectorATokenThatCannotBeLoadedYetIsUnavailableNotInvalid() throws Exception {
-        LanyardTestServer before = TestNodes.start(Map.of("LANYARD_PROJECTION_ENABLED", "false"), true);
+        LanyardTestServer before = LanyardTestServer.builder().env("LANYARD_PROJECTION_ENABLED", "false")
+                .importing("/events-clients.yaml").start();
         LanyardConfig config = before.config();
         Tokens tokens = new Tokens(before.baseUrl());
         JsonObject issued = tokens.password("portal", PORTAL_SECRET, "alice", "alice-pass", "openid").json();
         before.close();
 
-        Map<String, String> same = new HashMap<>(TestNodes.sameDataAs(config));
+        Map<String, String> same = new HashMap<>();
         same.put("LANYARD_HTTP_PORT", String.valueOf(config.http().port()));
         same.put("LANYARD_PROJECTION_ENABLED", "false");
-        LanyardTestServer after = TestNodes.start(same, false);
+        LanyardTestServer after = LanyardTestServer.builder().env(same).sameDataAs(config).start();
         try {
             Http.Reply refreshed = tokens.refresh("portal", PORTAL_SECRET, issued.getString("refresh_token"));
             assertEquals(503, refreshed.status(), "retry later, rather than drop the refresh token: "

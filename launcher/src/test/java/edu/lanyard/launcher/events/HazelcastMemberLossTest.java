@@ -3,6 +3,7 @@ package edu.lanyard.launcher.events;
 import edu.lanyard.devkit.FreePorts;
 import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Two nodes, each a Hazelcast member of one cluster (one backup of every entry). One member dies without warning
  * while traffic goes on: every token issued before still introspects, every refresh token still refreshes.
  */
+@Tag("fault")
 class HazelcastMemberLossTest {
 
     @Test
@@ -30,11 +32,10 @@ class HazelcastMemberLossTest {
 
         Map<String, String> first = new HashMap<>(cluster);
         first.put("LANYARD_HAZELCAST_PORT", String.valueOf(firstPort));
-        LanyardTestServer survivor = TestNodes.start(first, true);
+        LanyardTestServer survivor = LanyardTestServer.builder().env(first).importing("/events-clients.yaml").start();
         Map<String, String> second = new HashMap<>(cluster);
-        second.putAll(TestNodes.sameDataAs(survivor.config()));
         second.put("LANYARD_HAZELCAST_PORT", String.valueOf(secondPort));
-        LanyardTestServer victim = TestNodes.start(second, false);
+        LanyardTestServer victim = LanyardTestServer.builder().env(second).sameDataAs(survivor.config()).start();
         try {
             Wait.until("a cluster of two", Duration.ofSeconds(60), () -> survivor.node().infrastructure().hazelcast()
                     .getCluster().getMembers().size() == 2);

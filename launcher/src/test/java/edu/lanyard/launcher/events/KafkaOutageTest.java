@@ -5,15 +5,16 @@ import edu.lanyard.core.event.LifecycleEvent;
 import edu.lanyard.core.event.TokensIssued;
 import edu.lanyard.core.store.StoreMaps;
 import edu.lanyard.core.token.TokenHash;
+import edu.lanyard.devkit.EventLog;
 import edu.lanyard.devkit.TestInfrastructure;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,11 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The broker goes away under load. In mode {@code kafka} requests fail with 503 and nothing is issued that the log
  * lacks; in mode {@code memory} requests keep succeeding and the events arrive once the broker is back.
  */
+@Tag("fault")
 class KafkaOutageTest {
 
     @Test
     void durabilityKafkaAnswers503AndIssuesNothingTheLogLacks() throws Exception {
-        LanyardTestServer server = TestNodes.start(Map.of(), true);
+        LanyardTestServer server = LanyardTestServer.builder().importing("/events-clients.yaml").start();
         TestInfrastructure infra = TestInfrastructure.shared();
         try (LoadGenerator load = new LoadGenerator(server.baseUrl(), 3).start()) {
             Wait.until("traffic", Duration.ofSeconds(60), () -> load.succeeded() >= 60);
@@ -76,7 +78,8 @@ class KafkaOutageTest {
 
     @Test
     void durabilityMemoryKeepsAnsweringAndTheEventsFollow() throws Exception {
-        LanyardTestServer server = TestNodes.start(Map.of("LANYARD_DURABILITY", "MEMORY"), true);
+        LanyardTestServer server = LanyardTestServer.builder().env("LANYARD_DURABILITY", "MEMORY")
+                .importing("/events-clients.yaml").start();
         TestInfrastructure infra = TestInfrastructure.shared();
         try (LoadGenerator load = new LoadGenerator(server.baseUrl(), 3).start()) {
             Wait.until("traffic", Duration.ofSeconds(60), () -> load.succeeded() >= 60);

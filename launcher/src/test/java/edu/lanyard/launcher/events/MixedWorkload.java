@@ -1,5 +1,6 @@
 package edu.lanyard.launcher.events;
 
+import edu.lanyard.launcher.Browser;
 import edu.lanyard.launcher.Http;
 import io.vertx.core.json.JsonObject;
 

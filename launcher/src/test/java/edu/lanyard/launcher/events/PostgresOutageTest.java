@@ -2,8 +2,10 @@ package edu.lanyard.launcher.events;
 
 import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.core.token.TokenHash;
+import edu.lanyard.devkit.EventLog;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -25,12 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * database keeps working. The token service keeps serving, the projector pauses, and once the database is back
  * the lag drains to zero with nothing lost.
  */
+@Tag("fault")
 class PostgresOutageTest {
     private static final Pattern LAG = Pattern.compile("lanyard_projection_lag\\{[^}]*} ([0-9.E]+)");
 
     @Test
     void tokensKeepComingWhileTheProjectorWaitsThenNothingIsLost() throws Exception {
-        LanyardTestServer server = TestNodes.start(java.util.Map.of(), true);
+        LanyardTestServer server = LanyardTestServer.builder().importing("/events-clients.yaml").start();
         LanyardConfig.Postgres pg = server.config().postgres();
         Projections projections = new Projections(server.config(), server.kafkaBootstrap());
         try (LoadGenerator load = new LoadGenerator(server.baseUrl(), 3).start()) {

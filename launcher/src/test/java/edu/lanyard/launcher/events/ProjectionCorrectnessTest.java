@@ -11,6 +11,7 @@ import edu.lanyard.core.event.TokenRevoked;
 import edu.lanyard.core.event.TokensIssued;
 import edu.lanyard.core.token.Scopes;
 import edu.lanyard.core.token.TokenHash;
+import edu.lanyard.devkit.EventLog;
 import edu.lanyard.launcher.AdminCommand;
 import edu.lanyard.launcher.CommandLine;
 import edu.lanyard.launcher.Http;
@@ -54,11 +55,12 @@ class ProjectionCorrectnessTest {
 
     @BeforeAll
     static void runWorkload() throws Exception {
-        server = LanyardTestServer.start(Map.of("LANYARD_ADMIN_TOKEN_HASH", AdminCredentials.sha256Hex(ADMIN_TOKEN),
+        server = LanyardTestServer.builder()
+                .env(Map.of("LANYARD_ADMIN_TOKEN_HASH", AdminCredentials.sha256Hex(ADMIN_TOKEN),
                         "LANYARD_ADMIN_USER", "ops", "LANYARD_ADMIN_PASSWORD_HASH",
                         new PasswordHasher(PasswordHasher.MIN_ITERATIONS).hash(ADMIN_PASSWORD),
-                        "LANYARD_PROJECTION_MAX_BATCH", "50"),
-                resource("/events-clients.yaml"));
+                        "LANYARD_PROJECTION_MAX_BATCH", "50"))
+                .importing("/events-clients.yaml").start();
         projections = new Projections(server.config(), server.kafkaBootstrap());
         workload = new MixedWorkload(server.baseUrl());
         workload.run(6);
@@ -78,15 +80,6 @@ class ProjectionCorrectnessTest {
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    static java.nio.file.Path resource(String name) throws Exception {
-        var file = java.nio.file.Files.createTempFile("lanyard-events", ".yaml");
-        try (var in = ProjectionCorrectnessTest.class.getResourceAsStream(name)) {
-            java.nio.file.Files.write(file, in.readAllBytes());
-        }
-        file.toFile().deleteOnExit();
-        return file;
     }
 
     private <T extends LifecycleEvent> List<T> all(Class<T> type) {

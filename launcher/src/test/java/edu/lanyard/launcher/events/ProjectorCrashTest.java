@@ -4,10 +4,12 @@ import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.core.event.LifecycleEvent;
 import edu.lanyard.core.event.TokensIssued;
 import edu.lanyard.core.token.TokenHash;
+import edu.lanyard.devkit.EventLog;
 import edu.lanyard.devkit.FreePorts;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
 import edu.lanyard.projection.replay.Replay;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
@@ -30,12 +32,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * transaction has written rows but not committed, several times, under load. Each new process resumes from the
  * offsets in Postgres: in the end every event is in the projection exactly once.
  */
+@Tag("fault")
 class ProjectorCrashTest {
     private static final int KILLS = 3;
 
     @Test
     void killingTheProjectorMidBatchNeitherDuplicatesNorLosesAnything() throws Exception {
-        LanyardTestServer server = TestNodes.start(Map.of("LANYARD_PROJECTION_ENABLED", "false"), true);
+        LanyardTestServer server = LanyardTestServer.builder().env("LANYARD_PROJECTION_ENABLED", "false")
+                .importing("/events-clients.yaml").start();
         LanyardConfig config = server.config();
         Projections projections = new Projections(config, server.kafkaBootstrap());
         int killedMidBatch = 0;

@@ -29,7 +29,7 @@ class BrowserCorsTest {
 
     @BeforeAll
     static void start() {
-        server = TokenTestServer.shared();
+        server = LanyardTestServer.sharedTokens();
     }
 
     private static Http.Reply preflight(String path, String origin, String method) {

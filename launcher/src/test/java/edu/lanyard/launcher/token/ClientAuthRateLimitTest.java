@@ -60,11 +60,11 @@ class ClientAuthRateLimitTest {
                 "LANYARD_RATE_LIMIT_WINDOW_SECONDS", String.valueOf(WINDOW_SECONDS));
         Map<String, String> a = new HashMap<>(shared);
         a.put("LANYARD_HAZELCAST_PORT", String.valueOf(portA));
-        nodeA = LanyardTestServer.start(a, LanyardTestServer.resource("/token-clients.yaml"));
+        nodeA = LanyardTestServer.builder().env(a).importing("/token-clients.yaml").start();
         Map<String, String> b = new HashMap<>(shared);
         b.put("LANYARD_HAZELCAST_PORT", String.valueOf(portB));
         b.put("LANYARD_POSTGRES_DATABASE", nodeA.config().postgres().database());
-        nodeB = LanyardTestServer.start(b, null);
+        nodeB = LanyardTestServer.builder().env(b).start();
         assertEquals(2, nodeB.node().infrastructure().hazelcast().getCluster().getMembers().size(),
                 "the nodes formed one cluster");
     }

@@ -34,7 +34,7 @@ class GrantsTest {
     private static final String WEBAPP_CB = "http://127.0.0.1:9999/cb";
     private static final String SPA_CB = "http://127.0.0.1:9997/cb";
 
-    private static final LanyardTestServer server = TokenTestServer.shared();
+    private static final LanyardTestServer server = LanyardTestServer.sharedTokens();
     private static final OAuthEndpoints oauth = new OAuthEndpoints(server);
 
     @Test

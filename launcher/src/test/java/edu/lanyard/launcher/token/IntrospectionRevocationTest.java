@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IntrospectionRevocationTest {
     private static final String SPA_CB = "http://127.0.0.1:9997/cb";
 
-    private static final LanyardTestServer server = TokenTestServer.shared();
+    private static final LanyardTestServer server = LanyardTestServer.sharedTokens();
     private static final OAuthEndpoints oauth = new OAuthEndpoints(server);
 
     @Test

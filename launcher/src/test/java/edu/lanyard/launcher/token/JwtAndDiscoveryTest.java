@@ -47,7 +47,7 @@ class JwtAndDiscoveryTest {
     private static final List<String> WELL_KNOWN = List.of("/.well-known/openid-configuration",
             "/.well-known/oauth-authorization-server");
 
-    private static final LanyardTestServer server = TokenTestServer.shared();
+    private static final LanyardTestServer server = LanyardTestServer.sharedTokens();
     private static final OAuthEndpoints oauth = new OAuthEndpoints(server);
 
     /** A resource server's check of an RFC 9068 token: typ at+jwt, signature by a JWKS key, iss/aud/exp. */

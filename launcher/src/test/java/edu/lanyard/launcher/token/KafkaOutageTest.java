@@ -8,12 +8,12 @@ import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Durability mode {@code kafka}: while the broker is down nothing is issued, rotated or revoked that the event log
  * lacks. Clients get 503 temporarily_unavailable with Retry-After, and the hot state is as it was before.
  */
+@Tag("fault")
 class KafkaOutageTest {
     private static final int CLIENT_CREDENTIALS_REQUESTS = 6;
     private static final String WEBAPP_CB = "http://127.0.0.1:9999/cb";
@@ -40,7 +41,7 @@ class KafkaOutageTest {
 
     @BeforeAll
     static void start() {
-        server = LanyardTestServer.start(Map.of(), LanyardTestServer.resource("/token-clients.yaml"));
+        server = LanyardTestServer.builder().importing("/token-clients.yaml").start();
         oauth = new OAuthEndpoints(server);
     }
 

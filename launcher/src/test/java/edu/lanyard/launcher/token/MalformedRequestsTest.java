@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MalformedRequestsTest {
     private static final List<String> ENDPOINTS = List.of("/oauth2/token", "/oauth2/introspect", "/oauth2/revoke");
 
-    private static final LanyardTestServer server = TokenTestServer.shared();
+    private static final LanyardTestServer server = LanyardTestServer.sharedTokens();
     private static final OAuthEndpoints oauth = new OAuthEndpoints(server);
 
     @ParameterizedTest

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** RFC 6749 §6 and RFC 9700 §4.14: rotation, reuse, expiry, revocation and scope on refresh. */
 class RefreshTokensTest {
-    private static final LanyardTestServer server = TokenTestServer.shared();
+    private static final LanyardTestServer server = LanyardTestServer.sharedTokens();
     private static final OAuthEndpoints oauth = new OAuthEndpoints(server);
 
     private static Http.Reply refresh(ClientCredentials client, String refreshToken, String... more) {

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** RFC 6749 §5.2 for every grant of {@code POST /oauth2/token}, and client authentication (§2.3). */
 class TokenEndpointErrorsTest {
-    private static final LanyardTestServer server = TokenTestServer.shared();
+    private static final LanyardTestServer server = LanyardTestServer.sharedTokens();
     private static final OAuthEndpoints oauth = new OAuthEndpoints(server);
 
     /** One valid-looking request per grant; every field is required unless listed as optional. */

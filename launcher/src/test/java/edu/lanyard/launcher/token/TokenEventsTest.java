@@ -20,7 +20,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -53,7 +52,7 @@ class TokenEventsTest {
 
     @BeforeAll
     static void start() {
-        server = LanyardTestServer.start(Map.of(), LanyardTestServer.resource("/token-clients.yaml"));
+        server = LanyardTestServer.builder().importing("/token-clients.yaml").start();
         oauth = new OAuthEndpoints(server);
         topic = new TopicRecords(server.kafkaBootstrap(), server.config().kafka().topic());
     }

@@ -32,7 +32,7 @@ class TokenMetricsTest {
 
     @BeforeAll
     static void start() {
-        server = LanyardTestServer.start(Map.of(), LanyardTestServer.resource("/token-clients.yaml"));
+        server = LanyardTestServer.builder().importing("/token-clients.yaml").start();
         oauth = new OAuthEndpoints(server);
     }
 
