@@ -1,15 +1,15 @@
 package edu.lanyard.authorize;
 
-import edu.lanyard.core.error.OAuthException;
 import edu.lanyard.authorize.page.ErrorKind;
 import edu.lanyard.authorize.page.HtmlResponse;
 import edu.lanyard.authorize.page.SecurityHeaders;
 import edu.lanyard.authorize.pipeline.StepResult;
 import edu.lanyard.authorize.responsemode.FrontChannelReply;
 import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.error.OAuthException;
+import edu.lanyard.core.logging.LogRedactor;
 import edu.lanyard.dialects.http.EdgeErrors;
 import edu.lanyard.dialects.http.Redirects;
-import edu.lanyard.core.logging.LogRedactor;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;

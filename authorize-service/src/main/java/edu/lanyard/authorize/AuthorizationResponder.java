@@ -2,9 +2,9 @@ package edu.lanyard.authorize;
 
 import edu.lanyard.authorize.pipeline.ResponseIssuer;
 import edu.lanyard.core.domain.Client;
-import edu.lanyard.core.event.CodeIssued;
 import edu.lanyard.core.domain.HeaderValues;
 import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.event.CodeIssued;
 import edu.lanyard.core.ledger.Ledger;
 import edu.lanyard.core.oidc.IdTokenRequest;
 import edu.lanyard.core.runtime.Platform;

@@ -1,12 +1,11 @@
 package edu.lanyard.authorize;
 
-import edu.lanyard.core.error.OAuthException;
-import edu.lanyard.dialects.http.HttpRequestParams;
-
 import edu.lanyard.authorize.pipeline.AuthorizationState;
 import edu.lanyard.authorize.pipeline.Pipeline;
-import edu.lanyard.dialects.http.EdgeErrors;
+import edu.lanyard.core.error.OAuthException;
 import edu.lanyard.core.request.RequestParams;
+import edu.lanyard.dialects.http.EdgeErrors;
+import edu.lanyard.dialects.http.HttpRequestParams;
 import edu.lanyard.dialects.http.Responses;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;

@@ -1,22 +1,20 @@
 package edu.lanyard.authorize;
 
-
-
 import edu.lanyard.authorize.page.Assets;
 import edu.lanyard.authorize.page.AssetsHandler;
 import edu.lanyard.authorize.page.PageRenderer;
 import edu.lanyard.authorize.page.SecurityHeaders;
 import edu.lanyard.core.config.Branding;
+import edu.lanyard.core.runtime.Platform;
+import edu.lanyard.core.store.KeyValueMap;
+import edu.lanyard.core.store.Sessions;
+import edu.lanyard.core.store.StoreMaps;
 import edu.lanyard.dialects.DialectEndpoint;
 import edu.lanyard.dialects.DialectRoutes;
 import edu.lanyard.dialects.ProductDialect;
 import edu.lanyard.dialects.ProductDialects;
-import edu.lanyard.core.runtime.Platform;
-import edu.lanyard.core.store.KeyValueMap;
-import edu.lanyard.core.store.Sessions;
 import io.vertx.core.Context;
 import io.vertx.core.shareddata.Shareable;
-import edu.lanyard.core.store.StoreMaps;
 import io.vertx.ext.web.Router;
 
 import java.util.HashMap;

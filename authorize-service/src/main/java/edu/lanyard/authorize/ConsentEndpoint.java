@@ -1,14 +1,13 @@
 package edu.lanyard.authorize;
 
-import edu.lanyard.dialects.http.HttpRequestParams;
-
 import edu.lanyard.authorize.page.ErrorKind;
 import edu.lanyard.authorize.pipeline.AuthorizationState;
 import edu.lanyard.authorize.pipeline.Pipeline;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.request.RequestParams;
-import edu.lanyard.dialects.http.Responses;
 import edu.lanyard.core.session.SessionRecord;
+import edu.lanyard.dialects.http.HttpRequestParams;
+import edu.lanyard.dialects.http.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;

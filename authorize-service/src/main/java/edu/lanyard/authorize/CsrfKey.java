@@ -1,7 +1,7 @@
 package edu.lanyard.authorize;
 
-import edu.lanyard.core.store.SharedMaps;
 import edu.lanyard.authorize.page.CsrfTokens;
+import edu.lanyard.core.store.SharedMaps;
 
 import java.security.SecureRandom;
 import java.util.Base64;

@@ -1,23 +1,22 @@
 package edu.lanyard.authorize;
 
-import edu.lanyard.core.error.OAuthException;
 import edu.lanyard.authorize.page.ErrorKind;
 import edu.lanyard.authorize.page.LoginProblem;
 import edu.lanyard.authorize.pipeline.AuthorizationState;
 import edu.lanyard.authorize.pipeline.Pipeline;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.domain.User;
-import edu.lanyard.core.event.SessionStarted;
-import edu.lanyard.dialects.http.EdgeErrors;
-import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.error.OAuthException;
+import edu.lanyard.core.event.SessionStarted;
 import edu.lanyard.core.ledger.Ledger;
-import edu.lanyard.dialects.http.Responses;
+import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.runtime.Platform;
 import edu.lanyard.core.session.SessionRecord;
 import edu.lanyard.core.token.TokenFormat;
 import edu.lanyard.core.token.TokenHash;
 import edu.lanyard.core.token.TokenKind;
+import edu.lanyard.dialects.http.EdgeErrors;
+import edu.lanyard.dialects.http.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;

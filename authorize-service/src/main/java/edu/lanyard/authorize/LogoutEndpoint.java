@@ -1,7 +1,5 @@
 package edu.lanyard.authorize;
 
-import edu.lanyard.dialects.http.HttpRequestParams;
-
 import edu.lanyard.authorize.page.ErrorKind;
 import edu.lanyard.authorize.page.HtmlResponse;
 import edu.lanyard.authorize.page.LogoutPage;
@@ -10,6 +8,7 @@ import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.domain.HeaderValues;
 import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.session.SessionRecord;
+import edu.lanyard.dialects.http.HttpRequestParams;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;

@@ -1,9 +1,9 @@
 package edu.lanyard.authorize;
 
-import edu.lanyard.dialects.ProductDialect;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.token.IssuedTokens;
 import edu.lanyard.core.token.TokenFormat;
+import edu.lanyard.dialects.ProductDialect;
 
 import java.util.Map;
 

@@ -7,11 +7,11 @@ import edu.lanyard.authorize.pipeline.Consents;
 import edu.lanyard.authorize.pipeline.PendingAuthorizations;
 import edu.lanyard.authorize.pipeline.SessionLookup;
 import edu.lanyard.core.runtime.Platform;
+import edu.lanyard.core.session.SessionRecord;
 import edu.lanyard.core.session.SessionTerminator;
+import edu.lanyard.core.store.Sessions;
 import edu.lanyard.core.token.TokenHash;
 import edu.lanyard.dialects.http.Responses;
-import edu.lanyard.core.session.SessionRecord;
-import edu.lanyard.core.store.Sessions;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 

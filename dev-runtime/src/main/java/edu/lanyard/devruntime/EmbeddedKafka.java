@@ -1,13 +1,5 @@
 package edu.lanyard.devruntime;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
 import edu.lanyard.devruntime.api.DevInfrastructure;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -19,6 +11,14 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real Kafka broker inside this JVM: one KRaft node that is both broker and controller, listening on 127.0.0.1.

@@ -1,9 +1,9 @@
 package edu.lanyard.devruntime;
 
+import kafka.server.KafkaConfig;
+
 import java.nio.file.Path;
 import java.util.Properties;
-
-import kafka.server.KafkaConfig;
 
 /** Configuration of a single-node KRaft cluster: one process is both broker and controller, bound to 127.0.0.1. */
 final class KafkaNodeConfig {

@@ -1,11 +1,11 @@
 package edu.lanyard.devruntime;
 
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.metadata.storage.Formatter;
+
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.metadata.storage.Formatter;
 
 /** Formats a KRaft data directory once, as {@code kafka-storage.sh format} would. */
 final class KafkaStorage {

@@ -1,12 +1,11 @@
 package edu.lanyard.dialects;
 
-import edu.lanyard.dialects.http.HttpRequestParams;
-
 import edu.lanyard.core.client.PresentedCredentials;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.token.ActiveToken;
 import edu.lanyard.core.token.TokenFormat;
+import edu.lanyard.dialects.http.HttpRequestParams;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 

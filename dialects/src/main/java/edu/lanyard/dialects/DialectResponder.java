@@ -1,11 +1,10 @@
 package edu.lanyard.dialects;
 
-import edu.lanyard.dialects.http.EdgeErrors;
-
 import edu.lanyard.core.client.ClientAuthenticationException;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.error.OAuthException;
 import edu.lanyard.core.logging.LogRedactor;
+import edu.lanyard.dialects.http.EdgeErrors;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;

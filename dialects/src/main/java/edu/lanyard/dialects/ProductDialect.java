@@ -4,10 +4,10 @@ import edu.lanyard.core.client.PresentedCredentials;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.request.RequestParams;
-import edu.lanyard.dialects.http.Responses;
 import edu.lanyard.core.token.ActiveToken;
 import edu.lanyard.core.token.IssuedTokens;
 import edu.lanyard.core.token.TokenFormat;
+import edu.lanyard.dialects.http.Responses;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 

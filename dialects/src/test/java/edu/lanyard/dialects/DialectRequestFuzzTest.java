@@ -1,14 +1,14 @@
 package edu.lanyard.dialects;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import edu.lanyard.dialects.maxkey.MaxKeyDialect;
-import edu.lanyard.dialects.standard.StandardDialect;
 import edu.lanyard.core.client.ClientAuthenticationException;
 import edu.lanyard.core.client.PresentedCredentials;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.error.OAuthException;
 import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.devkit.fuzz.WireRequest;
+import edu.lanyard.dialects.maxkey.MaxKeyDialect;
+import edu.lanyard.dialects.standard.StandardDialect;
 import io.vertx.core.MultiMap;
 
 import java.util.List;

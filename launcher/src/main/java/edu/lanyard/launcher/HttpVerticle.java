@@ -1,14 +1,14 @@
 package edu.lanyard.launcher;
 
-import edu.lanyard.dialects.DialectBadRequests;
-import edu.lanyard.dialects.ProductDialects;
 import edu.lanyard.core.error.MalformedRequestException;
 import edu.lanyard.core.error.OAuthError;
-import edu.lanyard.dialects.http.WellFormedRequests;
-import edu.lanyard.core.logging.LogRedactor;
 import edu.lanyard.core.error.OAuthException;
-import edu.lanyard.dialects.http.HttpMetrics;
+import edu.lanyard.core.logging.LogRedactor;
 import edu.lanyard.core.runtime.Platform;
+import edu.lanyard.dialects.DialectBadRequests;
+import edu.lanyard.dialects.ProductDialects;
+import edu.lanyard.dialects.http.HttpMetrics;
+import edu.lanyard.dialects.http.WellFormedRequests;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.vertx.core.Future;

@@ -1,13 +1,10 @@
 package edu.lanyard.launcher;
 
 import com.hazelcast.core.HazelcastInstance;
-import edu.lanyard.core.config.LanyardConfig;
-import edu.lanyard.directory.db.Migrations;
 import edu.lanyard.cluster.hazelcast.HazelcastNode;
 import edu.lanyard.core.config.LanyardConfig;
-import edu.lanyard.directory.db.Migrations;
-import edu.lanyard.cluster.hazelcast.HazelcastNode;
 import edu.lanyard.devruntime.api.DevInfrastructure.EmbeddedBroker;
+import edu.lanyard.directory.db.Migrations;
 import edu.lanyard.projection.coldstart.ColdStart;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;

@@ -1,39 +1,27 @@
 package edu.lanyard.launcher;
 
-import edu.lanyard.cluster.store.HazelcastSharedMaps;
-
-import edu.lanyard.cluster.store.HazelcastAuthFailureWindows;
-
-import edu.lanyard.cluster.store.HazelcastSessions;
-
-import edu.lanyard.cluster.store.HazelcastLoginAttempts;
-
-import edu.lanyard.cluster.store.HazelcastGrantRevocations;
-
-import edu.lanyard.cluster.store.HazelcastAuthorizationCodes;
-
-import edu.lanyard.cluster.store.HazelcastRefreshTokens;
-
-import edu.lanyard.cluster.store.HazelcastAccessTokens;
-
 import com.nimbusds.jose.jwk.JWKSet;
+import edu.lanyard.cluster.event.KafkaEventPublisher;
+import edu.lanyard.cluster.jose.SigningKeys;
+import edu.lanyard.cluster.store.HazelcastAccessTokens;
+import edu.lanyard.cluster.store.HazelcastAuthFailureWindows;
+import edu.lanyard.cluster.store.HazelcastAuthorizationCodes;
+import edu.lanyard.cluster.store.HazelcastGrantRevocations;
+import edu.lanyard.cluster.store.HazelcastLoginAttempts;
+import edu.lanyard.cluster.store.HazelcastRefreshTokens;
+import edu.lanyard.cluster.store.HazelcastSessions;
+import edu.lanyard.cluster.store.HazelcastSharedMaps;
 import edu.lanyard.core.client.ClientAuthenticator;
 import edu.lanyard.core.client.ClientLookup;
-import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.config.LanyardConfig;
-import edu.lanyard.dialects.ProductDialects;
 import edu.lanyard.core.crypto.ClientSecretHasher;
 import edu.lanyard.core.crypto.PasswordHasher;
-import edu.lanyard.directory.db.ClientDirectory;
-import edu.lanyard.directory.db.PgPools;
-import edu.lanyard.directory.db.UserDirectory;
+import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.domain.User;
 import edu.lanyard.core.event.EventPublisher;
 import edu.lanyard.core.event.FireAndForgetPublisher;
-import edu.lanyard.core.ledger.Ledger;
-import edu.lanyard.cluster.event.KafkaEventPublisher;
 import edu.lanyard.core.jose.JwtSigner;
-import edu.lanyard.cluster.jose.SigningKeys;
+import edu.lanyard.core.ledger.Ledger;
 import edu.lanyard.core.metrics.Meters;
 import edu.lanyard.core.oidc.IdTokenFactory;
 import edu.lanyard.core.oidc.JwtAccessTokens;
@@ -49,6 +37,10 @@ import edu.lanyard.core.token.TokenValidator;
 import edu.lanyard.core.user.CountingLoginThrottle;
 import edu.lanyard.core.user.PasswordCheck;
 import edu.lanyard.core.user.UserLookup;
+import edu.lanyard.dialects.ProductDialects;
+import edu.lanyard.directory.db.ClientDirectory;
+import edu.lanyard.directory.db.PgPools;
+import edu.lanyard.directory.db.UserDirectory;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;

@@ -2,8 +2,8 @@ package edu.lanyard.projection;
 
 import com.zaxxer.hikari.HikariDataSource;
 import edu.lanyard.core.crypto.PasswordHasher;
-import edu.lanyard.directory.db.PgPools;
 import edu.lanyard.core.runtime.Platform;
+import edu.lanyard.directory.db.PgPools;
 import edu.lanyard.projection.admin.AdminApi;
 import edu.lanyard.projection.admin.AdminCredentials;
 import edu.lanyard.projection.consumer.Projector;

@@ -3,9 +3,9 @@ package edu.lanyard.projection;
 import com.zaxxer.hikari.HikariDataSource;
 import edu.lanyard.core.config.ConfigLoader;
 import edu.lanyard.core.config.LanyardConfig;
-import edu.lanyard.directory.db.Migrations;
 import edu.lanyard.devkit.PostgresCoordinates;
 import edu.lanyard.devkit.TestInfrastructure;
+import edu.lanyard.directory.db.Migrations;
 import edu.lanyard.projection.db.JdbcPools;
 
 import java.sql.Connection;

@@ -1,10 +1,10 @@
 package edu.lanyard.token;
 
-import edu.lanyard.dialects.Dialect;
-import edu.lanyard.dialects.http.MediaTypes;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.token.TokenKind;
+import edu.lanyard.dialects.Dialect;
+import edu.lanyard.dialects.http.MediaTypes;
 import io.vertx.ext.web.RoutingContext;
 
 /** What the token, introspection and revocation endpoints read the same way. */

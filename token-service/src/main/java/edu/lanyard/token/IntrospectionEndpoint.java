@@ -1,14 +1,14 @@
 package edu.lanyard.token;
 
 import edu.lanyard.core.client.ClientLookup;
-import edu.lanyard.dialects.Dialect;
-import edu.lanyard.dialects.DialectResponder;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.token.ActiveToken;
 import edu.lanyard.core.token.TokenKind;
 import edu.lanyard.core.token.TokenValidator;
+import edu.lanyard.dialects.Dialect;
+import edu.lanyard.dialects.DialectResponder;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;

@@ -1,14 +1,14 @@
 package edu.lanyard.token;
 
-import edu.lanyard.dialects.Dialect;
-import edu.lanyard.dialects.DialectResponder;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.request.RequestParams;
-import edu.lanyard.dialects.http.Responses;
 import edu.lanyard.core.token.TokenKind;
 import edu.lanyard.core.token.TokenRevoker;
 import edu.lanyard.core.token.TokenValidator;
+import edu.lanyard.dialects.Dialect;
+import edu.lanyard.dialects.DialectResponder;
+import edu.lanyard.dialects.http.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;

@@ -1,16 +1,16 @@
 package edu.lanyard.token;
 
-import edu.lanyard.dialects.Dialect;
-import edu.lanyard.dialects.DialectResponder;
-import edu.lanyard.dialects.TokenResult;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.domain.GrantType;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.error.OAuthException;
 import edu.lanyard.core.request.RequestParams;
-import edu.lanyard.dialects.http.Responses;
-import edu.lanyard.dialects.http.HttpMetrics;
 import edu.lanyard.core.token.TokenResponse;
+import edu.lanyard.dialects.Dialect;
+import edu.lanyard.dialects.DialectResponder;
+import edu.lanyard.dialects.TokenResult;
+import edu.lanyard.dialects.http.HttpMetrics;
+import edu.lanyard.dialects.http.Responses;
 import edu.lanyard.token.grant.Grant;
 import edu.lanyard.token.grant.GrantContext;
 import io.micrometer.core.instrument.Counter;

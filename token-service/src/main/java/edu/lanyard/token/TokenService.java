@@ -1,15 +1,14 @@
 package edu.lanyard.token;
 
-
 import edu.lanyard.core.client.ClientAuthThrottle;
+import edu.lanyard.core.runtime.Platform;
+import edu.lanyard.core.store.AuthFailureWindows;
 import edu.lanyard.dialects.DialectRoutes;
 import edu.lanyard.dialects.ProductDialect;
 import edu.lanyard.dialects.ProductDialects;
-import edu.lanyard.dialects.standard.StandardDialect;
 import edu.lanyard.dialects.http.Cors;
 import edu.lanyard.dialects.http.Responses;
-import edu.lanyard.core.runtime.Platform;
-import edu.lanyard.core.store.AuthFailureWindows;
+import edu.lanyard.dialects.standard.StandardDialect;
 import edu.lanyard.token.grant.AuthorizationCodeGrant;
 import edu.lanyard.token.grant.ClientCredentialsGrant;
 import edu.lanyard.token.grant.Grant;

@@ -1,16 +1,16 @@
 package edu.lanyard.userinfo;
 
 import edu.lanyard.core.client.ClientLookup;
-import edu.lanyard.dialects.ProductDialect;
-import edu.lanyard.dialects.ProfileFailure;
-import edu.lanyard.dialects.ProfileSource;
 import edu.lanyard.core.domain.User;
 import edu.lanyard.core.error.OAuthException;
-import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.logging.LogRedactor;
+import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.token.ActiveToken;
 import edu.lanyard.core.token.TokenValidator;
 import edu.lanyard.core.user.UserLookup;
+import edu.lanyard.dialects.ProductDialect;
+import edu.lanyard.dialects.ProfileFailure;
+import edu.lanyard.dialects.ProfileSource;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;

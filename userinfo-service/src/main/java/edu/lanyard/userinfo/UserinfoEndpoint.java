@@ -1,17 +1,16 @@
 package edu.lanyard.userinfo;
 
-import edu.lanyard.dialects.http.EdgeErrors;
-
 import edu.lanyard.core.domain.User;
-import edu.lanyard.dialects.http.BearerToken;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.error.OAuthException;
-import edu.lanyard.dialects.http.Responses;
 import edu.lanyard.core.logging.LogRedactor;
 import edu.lanyard.core.oidc.StandardClaims;
 import edu.lanyard.core.token.ActiveToken;
 import edu.lanyard.core.token.TokenValidator;
 import edu.lanyard.core.user.UserLookup;
+import edu.lanyard.dialects.http.BearerToken;
+import edu.lanyard.dialects.http.EdgeErrors;
+import edu.lanyard.dialects.http.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;

@@ -1,10 +1,10 @@
 package edu.lanyard.userinfo;
 
+import edu.lanyard.core.runtime.Platform;
 import edu.lanyard.dialects.DialectRoutes;
 import edu.lanyard.dialects.ProductDialect;
 import edu.lanyard.dialects.ProductDialects;
 import edu.lanyard.dialects.http.Cors;
-import edu.lanyard.core.runtime.Platform;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 

@@ -1,9 +1,9 @@
 package edu.lanyard.authorize.pipeline;
 
-import edu.lanyard.core.error.OAuthException;
 import edu.lanyard.authorize.AuthorizationRequest;
-import edu.lanyard.dialects.http.EdgeErrors;
+import edu.lanyard.core.error.OAuthException;
 import edu.lanyard.core.token.Scopes;
+import edu.lanyard.dialects.http.EdgeErrors;
 
 /**
  * The requested scope is within the client's; none requested means all of the client's. Once it passes, the request

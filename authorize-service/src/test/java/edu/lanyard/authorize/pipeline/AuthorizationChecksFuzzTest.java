@@ -1,24 +1,23 @@
 package edu.lanyard.authorize.pipeline;
 
-import edu.lanyard.core.error.OAuthException;
-import edu.lanyard.dialects.http.HttpRequestParams;
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import edu.lanyard.authorize.AuthorizationRequest;
 import edu.lanyard.authorize.FrontChannelDialect;
 import edu.lanyard.authorize.ProductFrontChannel;
 import edu.lanyard.authorize.responsemode.ResponseModes;
-import edu.lanyard.dialects.ProductDialects;
 import edu.lanyard.core.domain.AccessTokenFormat;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.domain.GrantType;
 import edu.lanyard.core.domain.RedirectUriMatch;
 import edu.lanyard.core.error.OAuthError;
-import edu.lanyard.dialects.http.EdgeErrors;
+import edu.lanyard.core.error.OAuthException;
 import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.token.Pkce;
 import edu.lanyard.core.token.Scopes;
 import edu.lanyard.devkit.fuzz.WireRequest;
+import edu.lanyard.dialects.ProductDialects;
+import edu.lanyard.dialects.http.EdgeErrors;
+import edu.lanyard.dialects.http.HttpRequestParams;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 

@@ -1,18 +1,17 @@
 package edu.lanyard.authorize.pipeline;
 
-import edu.lanyard.dialects.http.HttpRequestParams;
-
 import edu.lanyard.authorize.AuthorizationRequest;
 import edu.lanyard.authorize.FrontChannelDialect;
 import edu.lanyard.authorize.ProductFrontChannel;
-import edu.lanyard.dialects.phpsso.PhpSsoDialect;
-import edu.lanyard.dialects.phpsso.PhpSsoOptions;
 import edu.lanyard.core.domain.AccessTokenFormat;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.domain.GrantType;
 import edu.lanyard.core.domain.RedirectUriMatch;
 import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.session.SessionRecord;
+import edu.lanyard.dialects.http.HttpRequestParams;
+import edu.lanyard.dialects.phpsso.PhpSsoDialect;
+import edu.lanyard.dialects.phpsso.PhpSsoOptions;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 

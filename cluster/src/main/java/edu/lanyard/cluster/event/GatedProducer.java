@@ -1,7 +1,6 @@
 package edu.lanyard.cluster.event;
 
 import edu.lanyard.core.event.EventLogUnavailableException;
-
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;

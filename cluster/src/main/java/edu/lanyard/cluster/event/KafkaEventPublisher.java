@@ -1,11 +1,10 @@
 package edu.lanyard.cluster.event;
 
+import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.core.event.EventCodec;
 import edu.lanyard.core.event.EventLogUnavailableException;
 import edu.lanyard.core.event.EventPublisher;
 import edu.lanyard.core.event.LifecycleEvent;
-
-import edu.lanyard.core.config.LanyardConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Context;

@@ -1,12 +1,11 @@
 package edu.lanyard.cluster.jose;
 
-import edu.lanyard.core.jose.SigningKeyRing;
-
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import edu.lanyard.core.jose.SigningKeyRing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

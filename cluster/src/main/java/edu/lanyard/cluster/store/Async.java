@@ -1,7 +1,7 @@
 package edu.lanyard.cluster.store;
 
-import edu.lanyard.core.store.StoreUnavailableException;
 import edu.lanyard.core.logging.LogRedactor;
+import edu.lanyard.core.store.StoreUnavailableException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

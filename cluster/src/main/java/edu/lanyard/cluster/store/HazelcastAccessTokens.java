@@ -1,12 +1,10 @@
 package edu.lanyard.cluster.store;
 
-import edu.lanyard.core.store.StoreMaps;
-
-import edu.lanyard.core.store.AccessTokens;
-
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import edu.lanyard.core.json.Jsons;
+import edu.lanyard.core.store.AccessTokens;
+import edu.lanyard.core.store.StoreMaps;
 import edu.lanyard.core.token.AccessTokenRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,11 +1,10 @@
 package edu.lanyard.cluster.store;
 
-import edu.lanyard.core.store.AuthFailureWindows;
-
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.map.IMap;
+import edu.lanyard.core.store.AuthFailureWindows;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 

@@ -1,13 +1,11 @@
 package edu.lanyard.cluster.store;
 
-import edu.lanyard.core.store.StoreMaps;
-
-import edu.lanyard.core.store.AuthorizationCodes;
-
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import edu.lanyard.core.json.Jsons;
+import edu.lanyard.core.store.AuthorizationCodes;
+import edu.lanyard.core.store.StoreMaps;
 import edu.lanyard.core.token.AuthorizationCodeRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

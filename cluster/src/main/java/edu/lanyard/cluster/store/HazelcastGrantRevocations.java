@@ -1,11 +1,9 @@
 package edu.lanyard.cluster.store;
 
-import edu.lanyard.core.store.StoreMaps;
-
-import edu.lanyard.core.store.GrantRevocations;
-
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import edu.lanyard.core.store.GrantRevocations;
+import edu.lanyard.core.store.StoreMaps;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 

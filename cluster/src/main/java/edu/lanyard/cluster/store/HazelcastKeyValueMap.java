@@ -1,9 +1,8 @@
 package edu.lanyard.cluster.store;
 
-import edu.lanyard.core.store.KeyValueMap;
-
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import edu.lanyard.core.store.KeyValueMap;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 

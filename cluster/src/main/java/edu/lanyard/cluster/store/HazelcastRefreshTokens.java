@@ -1,14 +1,12 @@
 package edu.lanyard.cluster.store;
 
-import edu.lanyard.core.store.StoreMaps;
-
-import edu.lanyard.core.store.RefreshTokens;
-
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.map.IMap;
 import edu.lanyard.core.json.Jsons;
+import edu.lanyard.core.store.RefreshTokens;
+import edu.lanyard.core.store.StoreMaps;
 import edu.lanyard.core.token.RefreshTokenRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

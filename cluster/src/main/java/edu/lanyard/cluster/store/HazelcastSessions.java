@@ -1,15 +1,13 @@
 package edu.lanyard.cluster.store;
 
-import edu.lanyard.core.store.StoreMaps;
-
-import edu.lanyard.core.store.Sessions;
-
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.map.IMap;
 import edu.lanyard.core.json.Jsons;
 import edu.lanyard.core.session.SessionRecord;
+import edu.lanyard.core.store.Sessions;
+import edu.lanyard.core.store.StoreMaps;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 

@@ -1,13 +1,12 @@
 package edu.lanyard.cluster.jose;
 
-import edu.lanyard.core.jose.JwtSigner;
-
 import com.hazelcast.map.IMap;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jwt.SignedJWT;
+import edu.lanyard.core.jose.JwtSigner;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

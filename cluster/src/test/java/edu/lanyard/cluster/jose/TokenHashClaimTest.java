@@ -1,8 +1,7 @@
 package edu.lanyard.cluster.jose;
 
-import edu.lanyard.core.jose.TokenHashClaim;
-
 import com.nimbusds.jose.JWSAlgorithm;
+import edu.lanyard.core.jose.TokenHashClaim;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,5 @@
 package edu.lanyard.cluster.jose;
 
-import edu.lanyard.core.jose.JwtSigner;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -13,6 +11,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import edu.lanyard.core.jose.JwtSigner;
 
 import java.text.ParseException;
 import java.time.Instant;

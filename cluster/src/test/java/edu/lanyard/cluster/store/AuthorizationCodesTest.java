@@ -1,16 +1,12 @@
 package edu.lanyard.cluster.store;
 
-import edu.lanyard.core.store.StoreMaps;
-
-import edu.lanyard.core.store.AuthorizationCodes;
-
-import edu.lanyard.cluster.store.HazelcastAuthorizationCodes;
-
-import edu.lanyard.devkit.Await;
 import edu.lanyard.cluster.jose.TestCluster;
+import edu.lanyard.core.store.AuthorizationCodes;
 import edu.lanyard.core.store.AuthorizationCodes.Redemption;
+import edu.lanyard.core.store.StoreMaps;
 import edu.lanyard.core.token.AuthorizationCodeRecord;
 import edu.lanyard.core.token.TokenHash;
+import edu.lanyard.devkit.Await;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,16 +1,13 @@
 package edu.lanyard.cluster.store;
 
-import edu.lanyard.cluster.store.HazelcastAuthFailureWindows;
-
+import edu.lanyard.cluster.jose.TestCluster;
 import edu.lanyard.core.client.ClientAuthThrottle;
-
 import edu.lanyard.core.client.ClientAuthThrottle.Reason;
 import edu.lanyard.core.client.ClientAuthThrottle.Refusal;
 import edu.lanyard.core.config.LanyardConfig;
+import edu.lanyard.core.store.AuthFailureWindows;
 import edu.lanyard.devkit.Await;
 import edu.lanyard.devkit.MutableClock;
-import edu.lanyard.cluster.jose.TestCluster;
-import edu.lanyard.core.store.AuthFailureWindows;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;

@@ -4,12 +4,12 @@ import edu.lanyard.core.config.LanyardConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 /**
  * User passwords: PBKDF2-HMAC-SHA256, encoded {@code pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>}. Deliberately

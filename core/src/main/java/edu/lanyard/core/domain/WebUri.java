@@ -1,7 +1,5 @@
 package edu.lanyard.core.domain;
 
-import edu.lanyard.core.domain.HeaderValues;
-
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,7 +1,8 @@
 package edu.lanyard.core.event;
 
-import java.time.Instant;
 import edu.lanyard.core.token.RandomIds;
+
+import java.time.Instant;
 
 /**
  * Envelope facts every event carries.

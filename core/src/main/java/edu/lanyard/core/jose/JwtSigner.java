@@ -1,6 +1,5 @@
 package edu.lanyard.core.jose;
 
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;

@@ -2,7 +2,6 @@ package edu.lanyard.core.request;
 
 import edu.lanyard.core.error.OAuthError;
 
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

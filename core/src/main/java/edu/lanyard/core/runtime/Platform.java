@@ -1,19 +1,16 @@
 package edu.lanyard.core.runtime;
 
-import edu.lanyard.core.store.SharedMaps;
-
-import edu.lanyard.core.store.AuthFailureWindows;
-
-import edu.lanyard.core.store.Sessions;
-
 import edu.lanyard.core.client.ClientAuthenticator;
 import edu.lanyard.core.client.ClientLookup;
 import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.core.ledger.Ledger;
 import edu.lanyard.core.oidc.IdTokenMinter;
+import edu.lanyard.core.store.AuthFailureWindows;
 import edu.lanyard.core.store.AuthorizationCodes;
 import edu.lanyard.core.store.GrantRevocations;
 import edu.lanyard.core.store.RefreshTokens;
+import edu.lanyard.core.store.Sessions;
+import edu.lanyard.core.store.SharedMaps;
 import edu.lanyard.core.token.TokenIssuer;
 import edu.lanyard.core.token.TokenRevoker;
 import edu.lanyard.core.token.TokenValidator;

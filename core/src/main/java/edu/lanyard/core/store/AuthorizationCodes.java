@@ -2,6 +2,7 @@ package edu.lanyard.core.store;
 
 import edu.lanyard.core.token.AuthorizationCodeRecord;
 import io.vertx.core.Future;
+
 import java.util.Optional;
 
 /**

@@ -1,6 +1,7 @@
 package edu.lanyard.core.store;
 
 import io.vertx.core.Future;
+
 import java.util.Optional;
 
 /**

@@ -1,9 +1,9 @@
 package edu.lanyard.core.user;
 
 import edu.lanyard.core.config.LanyardConfig;
+import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.event.AccountLocked;
 import edu.lanyard.core.event.LoginFailed;
-import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.ledger.Ledger;
 import edu.lanyard.core.store.LoginAttempts;
 import io.vertx.core.Future;

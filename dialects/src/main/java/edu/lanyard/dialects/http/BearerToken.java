@@ -1,7 +1,6 @@
 package edu.lanyard.dialects.http;
 
 import edu.lanyard.core.error.OAuthError;
-
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Locale;

@@ -1,11 +1,10 @@
 package edu.lanyard.dialects.http;
 
-import edu.lanyard.core.store.StoreUnavailableException;
-
 import edu.lanyard.core.error.MalformedRequestException;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.error.OAuthException;
 import edu.lanyard.core.event.EventLogUnavailableException;
+import edu.lanyard.core.store.StoreUnavailableException;
 import io.vertx.ext.web.handler.HttpException;
 
 /** How the HTTP edge answers a failed request: the one place a failure becomes an OAuth error. */

@@ -6,6 +6,7 @@ import edu.lanyard.core.request.RequestParams.Source;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

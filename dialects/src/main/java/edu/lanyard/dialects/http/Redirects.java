@@ -1,7 +1,6 @@
 package edu.lanyard.dialects.http;
 
 import edu.lanyard.core.domain.HeaderValues;
-
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
 

@@ -2,7 +2,6 @@ package edu.lanyard.dialects.http;
 
 import edu.lanyard.core.error.MalformedRequestException;
 import edu.lanyard.core.error.OAuthError;
-
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;

@@ -1,11 +1,8 @@
 package edu.lanyard.dialects.http;
 
-import edu.lanyard.dialects.http.EdgeErrors;
-
 import edu.lanyard.core.error.MalformedRequestException;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.error.OAuthException;
-
 import edu.lanyard.core.event.EventLogUnavailableException;
 import io.vertx.ext.web.handler.HttpException;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,8 @@
 package edu.lanyard.dialects.http;
 
-import edu.lanyard.dialects.http.HttpRequestParams;
-
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import edu.lanyard.core.client.ClientAuthenticationException;
 import edu.lanyard.core.client.PresentedCredentials;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import edu.lanyard.core.error.OAuthException;
 import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.devkit.fuzz.WireRequest;

@@ -1,7 +1,6 @@
 package edu.lanyard.dialects.http;
 
 import edu.lanyard.core.domain.HeaderValues;
-
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

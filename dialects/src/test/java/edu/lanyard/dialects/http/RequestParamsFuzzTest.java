@@ -1,12 +1,9 @@
 package edu.lanyard.dialects.http;
 
-import edu.lanyard.dialects.http.HttpRequestParams;
-
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.error.OAuthException;
 import edu.lanyard.core.request.RequestParams;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import edu.lanyard.devkit.fuzz.WireRequest;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.handler.HttpException;

@@ -1,10 +1,7 @@
 package edu.lanyard.dialects.http;
 
-import edu.lanyard.dialects.http.HttpRequestParams;
-
 import edu.lanyard.core.error.OAuthException;
 import edu.lanyard.core.request.RequestParams;
-
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;

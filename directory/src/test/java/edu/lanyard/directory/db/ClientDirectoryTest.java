@@ -1,7 +1,6 @@
 package edu.lanyard.directory.db;
 
 import edu.lanyard.devkit.Await;
-
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Pool;

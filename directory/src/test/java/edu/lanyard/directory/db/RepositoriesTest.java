@@ -1,12 +1,11 @@
 package edu.lanyard.directory.db;
 
-import edu.lanyard.devkit.Await;
-
 import edu.lanyard.core.domain.AccessTokenFormat;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.domain.GrantType;
 import edu.lanyard.core.domain.RedirectUriMatch;
 import edu.lanyard.core.domain.User;
+import edu.lanyard.devkit.Await;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Pool;

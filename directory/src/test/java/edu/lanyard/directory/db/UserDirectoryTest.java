@@ -1,8 +1,7 @@
 package edu.lanyard.directory.db;
 
-import edu.lanyard.devkit.Await;
-
 import edu.lanyard.core.domain.User;
+import edu.lanyard.devkit.Await;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Pool;

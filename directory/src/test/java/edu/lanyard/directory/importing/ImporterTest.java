@@ -2,14 +2,14 @@ package edu.lanyard.directory.importing;
 
 import edu.lanyard.core.crypto.ClientSecretHasher;
 import edu.lanyard.core.crypto.PasswordHasher;
+import edu.lanyard.core.domain.Client;
+import edu.lanyard.core.domain.GrantType;
+import edu.lanyard.core.domain.User;
 import edu.lanyard.devkit.Await;
 import edu.lanyard.directory.db.ClientRepository;
 import edu.lanyard.directory.db.PgPools;
 import edu.lanyard.directory.db.TestDatabase;
 import edu.lanyard.directory.db.UserRepository;
-import edu.lanyard.core.domain.Client;
-import edu.lanyard.core.domain.GrantType;
-import edu.lanyard.core.domain.User;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Pool;

@@ -1,8 +1,8 @@
 package edu.lanyard.launcher.dialect;
 
-import edu.lanyard.launcher.Browser;
 import edu.lanyard.core.token.AuthorizationCodeRecord;
 import edu.lanyard.core.token.TokenHash;
+import edu.lanyard.launcher.Browser;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonArray;

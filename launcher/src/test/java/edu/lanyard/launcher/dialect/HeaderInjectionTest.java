@@ -1,13 +1,13 @@
 package edu.lanyard.launcher.dialect;
 
-import edu.lanyard.devkit.EventLog;
-import edu.lanyard.launcher.Browser;
-import edu.lanyard.dialects.DialectEndpoint;
-import edu.lanyard.dialects.ProductDialect;
-import edu.lanyard.dialects.ProductDialects;
 import edu.lanyard.core.event.CodeIssued;
 import edu.lanyard.core.event.LifecycleEvent;
 import edu.lanyard.core.event.SessionEnded;
+import edu.lanyard.devkit.EventLog;
+import edu.lanyard.dialects.DialectEndpoint;
+import edu.lanyard.dialects.ProductDialect;
+import edu.lanyard.dialects.ProductDialects;
+import edu.lanyard.launcher.Browser;
 import edu.lanyard.launcher.LanyardTestServer;
 import edu.lanyard.launcher.RawHttp;
 import org.junit.jupiter.api.AfterAll;

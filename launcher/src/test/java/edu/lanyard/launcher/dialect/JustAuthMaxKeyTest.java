@@ -1,7 +1,7 @@
 package edu.lanyard.launcher.dialect;
 
-import edu.lanyard.launcher.Browser;
 import com.alibaba.fastjson.JSONObject;
+import edu.lanyard.launcher.Browser;
 import edu.lanyard.launcher.LanyardTestServer;
 import me.zhyd.oauth.config.AuthConfig;
 import me.zhyd.oauth.config.AuthSource;

@@ -1,7 +1,7 @@
 package edu.lanyard.launcher.dialect;
 
-import edu.lanyard.launcher.Browser;
 import com.nimbusds.jwt.SignedJWT;
+import edu.lanyard.launcher.Browser;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
 import io.vertx.core.json.JsonObject;

@@ -6,11 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
 
 import static edu.lanyard.launcher.token.ClientCredentials.APP;
 import static edu.lanyard.launcher.token.ClientCredentials.MACHINE;

@@ -1,7 +1,7 @@
 package edu.lanyard.projection.admin;
 
-import edu.lanyard.dialects.http.Responses;
 import edu.lanyard.core.runtime.Platform;
+import edu.lanyard.dialects.http.Responses;
 import edu.lanyard.projection.consumer.ProjectorStatus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

@@ -1,7 +1,7 @@
 package edu.lanyard.projection.admin;
 
-import edu.lanyard.dialects.http.Responses;
 import edu.lanyard.core.logging.LogRedactor;
+import edu.lanyard.dialects.http.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

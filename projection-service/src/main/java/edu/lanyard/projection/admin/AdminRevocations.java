@@ -1,6 +1,5 @@
 package edu.lanyard.projection.admin;
 
-
 import edu.lanyard.core.runtime.Platform;
 import edu.lanyard.core.session.SessionTerminator;
 import edu.lanyard.core.token.TokenRevoker;

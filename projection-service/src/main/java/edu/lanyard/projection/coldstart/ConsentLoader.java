@@ -3,9 +3,9 @@ package edu.lanyard.projection.coldstart;
 import edu.lanyard.core.event.ConsentGranted;
 import edu.lanyard.core.store.StoreMaps;
 
-import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /** Remembered consents by {@code subject|client_id}, the scopes space-separated as the sign-in flow keeps them. */
 final class ConsentLoader extends ProjectionLoader {

@@ -4,9 +4,9 @@ import edu.lanyard.core.json.Jsons;
 import edu.lanyard.core.store.StoreMaps;
 import edu.lanyard.core.token.RefreshTokenRecord;
 
-import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * Unexpired, unrevoked refresh tokens of families that are not revoked, rotated ones included: presenting a

@@ -2,9 +2,9 @@ package edu.lanyard.projection.coldstart;
 
 import edu.lanyard.core.store.StoreMaps;
 
-import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /** Family revocations that must still be remembered; the value is the reason, as GrantRevocations writes it. */
 final class RevokedGrantLoader extends ProjectionLoader {

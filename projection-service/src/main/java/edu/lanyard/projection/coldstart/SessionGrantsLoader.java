@@ -2,9 +2,9 @@ package edu.lanyard.projection.coldstart;
 
 import edu.lanyard.core.store.StoreMaps;
 
-import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * The token families started in each SSO session (by public sid), comma-separated as Sessions keeps them, so that

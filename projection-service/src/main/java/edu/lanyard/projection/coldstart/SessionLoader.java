@@ -4,9 +4,9 @@ import edu.lanyard.core.json.Jsons;
 import edu.lanyard.core.session.SessionRecord;
 import edu.lanyard.core.store.StoreMaps;
 
-import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * SSO sessions that have not ended, by cookie hash. Using a session is not an event, but every use issues a code or

@@ -5,7 +5,6 @@ import com.hazelcast.map.EntryStore;
 import edu.lanyard.cluster.jose.SigningKeys;
 import edu.lanyard.core.json.Jsons;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +16,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * Writes the signing key ring ({@value SigningKeys#MAP_NAME}) through to {@code signing_keys}, so that a cluster that

@@ -1,6 +1,8 @@
 package edu.lanyard.projection.db;
 
 import edu.lanyard.core.json.Jsons;
+import edu.lanyard.projection.db.Upsert.Column;
+import edu.lanyard.projection.db.Upsert.Rule;
 import edu.lanyard.projection.rows.AuditRow;
 import edu.lanyard.projection.rows.ClientCounter;
 import edu.lanyard.projection.rows.ClientMinute;
@@ -11,8 +13,6 @@ import edu.lanyard.projection.rows.ProjectionBatch;
 import edu.lanyard.projection.rows.RejectedRecord;
 import edu.lanyard.projection.rows.SessionRow;
 import edu.lanyard.projection.rows.TokenRow;
-import edu.lanyard.projection.db.Upsert.Column;
-import edu.lanyard.projection.db.Upsert.Rule;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

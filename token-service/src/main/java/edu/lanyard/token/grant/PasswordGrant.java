@@ -3,6 +3,7 @@ package edu.lanyard.token.grant;
 import edu.lanyard.core.domain.GrantType;
 import edu.lanyard.core.domain.User;
 import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.oidc.IdTokenMinter;
 import edu.lanyard.core.token.IssueRequest;
 import edu.lanyard.core.token.Scopes;
 import edu.lanyard.core.token.TokenIssuer;
@@ -10,7 +11,6 @@ import edu.lanyard.core.token.TokenResponse;
 import edu.lanyard.core.user.LoginThrottle;
 import edu.lanyard.core.user.PasswordCheck;
 import edu.lanyard.core.user.UserLookup;
-import edu.lanyard.core.oidc.IdTokenMinter;
 import io.vertx.core.Future;
 
 import java.time.Clock;

@@ -2,6 +2,7 @@ package edu.lanyard.token.grant;
 
 import edu.lanyard.core.domain.GrantType;
 import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.oidc.IdTokenMinter;
 import edu.lanyard.core.store.GrantRevocations;
 import edu.lanyard.core.store.RefreshTokens;
 import edu.lanyard.core.token.IssueRequest;
@@ -11,7 +12,6 @@ import edu.lanyard.core.token.TokenHash;
 import edu.lanyard.core.token.TokenIssuer;
 import edu.lanyard.core.token.TokenResponse;
 import edu.lanyard.core.token.TokenRevoker;
-import edu.lanyard.core.oidc.IdTokenMinter;
 import io.vertx.core.Future;
 
 import java.time.Clock;

@@ -1,11 +1,11 @@
 package edu.lanyard.token.grant;
 
 import edu.lanyard.core.domain.Client;
+import edu.lanyard.core.oidc.IdTokenMinter;
+import edu.lanyard.core.oidc.IdTokenRequest;
 import edu.lanyard.core.token.IssuedTokens;
 import edu.lanyard.core.token.Scopes;
 import edu.lanyard.core.token.TokenResponse;
-import edu.lanyard.core.oidc.IdTokenMinter;
-import edu.lanyard.core.oidc.IdTokenRequest;
 import io.vertx.core.Future;
 
 import java.time.Clock;
