@@ -18,13 +18,8 @@ public interface FrontChannelDialect {
     /** The response_type assumed when a request has none, or null to require it. */
     String defaultResponseType();
 
-    /** Adds the implicit-grant token fields in this product's shape. */
-    void putTokenFields(Map<String, String> params, IssuedTokens tokens, long expiresIn);
-
-    /** Adds the implicit-grant token fields for a client whose switches may change them. */
-    default void putTokenFields(Map<String, String> params, IssuedTokens tokens, long expiresIn, Client client) {
-        putTokenFields(params, tokens, expiresIn);
-    }
+    /** Adds the implicit-grant token fields in this product's shape, for a client whose switches may change them. */
+    void putTokenFields(Map<String, String> params, IssuedTokens tokens, long expiresIn, Client client);
 
     /**
      * Where this product delivered implicit responses ({@code query}, {@code fragment} or {@code both}), or null
@@ -58,7 +53,7 @@ public interface FrontChannelDialect {
         }
 
         @Override
-        public void putTokenFields(Map<String, String> params, IssuedTokens tokens, long expiresIn) {
+        public void putTokenFields(Map<String, String> params, IssuedTokens tokens, long expiresIn, Client client) {
             params.put("access_token", tokens.accessToken());
             params.put("token_type", "Bearer");
             params.put("expires_in", String.valueOf(expiresIn));

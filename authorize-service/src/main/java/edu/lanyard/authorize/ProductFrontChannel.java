@@ -31,11 +31,6 @@ public final class ProductFrontChannel implements FrontChannelDialect {
     }
 
     @Override
-    public void putTokenFields(Map<String, String> params, IssuedTokens tokens, long expiresIn) {
-        throw new IllegalStateException("a product dialect needs the client to shape its implicit response");
-    }
-
-    @Override
     public void putTokenFields(Map<String, String> params, IssuedTokens tokens, long expiresIn, Client client) {
         dialect.putImplicitFields(params, tokens, expiresIn, client);
     }
