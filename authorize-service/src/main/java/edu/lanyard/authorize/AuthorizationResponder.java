@@ -60,7 +60,7 @@ public final class AuthorizationResponder implements ResponseIssuer {
         }).compose(tokens -> {
             long now = platform.clock().instant().getEpochSecond();
             if (tokens != null) {
-                dialect.putTokenFields(params, tokens, tokens.expiresIn(now), client);
+                dialect.putTokenFields(params, tokens, tokens.expiresIn(), client);
             }
             if (!request.wantsIdToken()) {
                 return Future.succeededFuture();

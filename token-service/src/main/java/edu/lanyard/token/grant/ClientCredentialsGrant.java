@@ -35,7 +35,7 @@ public final class ClientCredentialsGrant implements Grant {
         IssueRequest issue = new IssueRequest(request.client(), TokenIssuer.newGrantId(), type().wireName(), null,
                 null, scope, null, null, request.format(), false, null, null, request.ip());
         return issuer.issue(issue).map(tokens -> new TokenResponse(tokens.accessToken(), null, null, scope,
-                tokens.expiresIn(clock.instant().getEpochSecond()), type().wireName(),
+                tokens.expiresIn(), type().wireName(),
                 request.client().clientId()));
     }
 }

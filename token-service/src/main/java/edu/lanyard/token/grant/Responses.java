@@ -17,7 +17,7 @@ final class Responses {
 
     static Future<TokenResponse> of(IssuedTokens tokens, String refreshTokenToReturn, IdTokenMinter idTokens,
                                     Client client, String nonce, long authTime, Clock clock) {
-        long expiresIn = tokens.expiresIn(clock.instant().getEpochSecond());
+        long expiresIn = tokens.expiresIn();
         boolean oidc = tokens.access().subject() != null && Scopes.contains(tokens.access().scope(), "openid");
         Future<String> idToken = oidc
                 ? idTokens.mint(new IdTokenRequest(client, tokens.access().subject(), tokens.access().scope(),
