@@ -1,7 +1,6 @@
 package edu.lanyard.launcher;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -12,21 +11,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * {@code /health/live}: the process answers. {@code /health/ready}: every dependency this node needs answered within a
- * second (Hazelcast, Kafka, Postgres); 503 with the failing ones named otherwise.
+ * {@code /health/live}: the process answers. {@code /health/ready}: whether <em>this process</em> can serve — its own
+ * checks (the Hazelcast member runs) answer within a second. Kafka, Postgres and the projector are dependencies: their
+ * state is in the body and in {@code /health/dependencies} (503 while one is down), never in readiness, because a
+ * broker or database hiccup must not take every pod out of its Service at once — introspection and userinfo need
+ * neither, and token issuance answers 503 itself while the log is away.
  */
 public final class HealthChecks {
     private static final long TIMEOUT_MS = 1000;
 
-    private final Vertx vertx;
-    private final Map<String, Supplier<Future<?>>> checks = new LinkedHashMap<>();
+    private final Map<String, Supplier<Future<?>>> own = new LinkedHashMap<>();
+    private final Map<String, Supplier<Future<?>>> dependencies = new LinkedHashMap<>();
 
-    public HealthChecks(Vertx vertx) {
-        this.vertx = vertx;
+    /** A check of this process itself: readiness fails while it fails. */
+    public HealthChecks add(String name, Supplier<Future<?>> check) {
+        own.put(name, check);
+        return this;
     }
 
-    public HealthChecks add(String name, Supplier<Future<?>> check) {
-        checks.put(name, check);
+    /** A service this process uses but can partly serve without: reported, never part of readiness. */
+    public HealthChecks addDependency(String name, Supplier<Future<?>> check) {
+        dependencies.put(name, check);
         return this;
     }
 
@@ -35,11 +40,29 @@ public final class HealthChecks {
                 .end("{\"status\":\"UP\"}");
     }
 
+    /** 200 while this process can serve; the body also names the state of each dependency. */
     public void ready(RoutingContext ctx) {
+        Future.join(run(own), run(dependencies)).onComplete(done -> {
+            Report self = done.result().resultAt(0);
+            Report deps = done.result().resultAt(1);
+            answer(ctx, self.up(), new JsonObject().put("status", self.up() ? "UP" : "DOWN")
+                    .put("checks", self.details()).put("dependencies", deps.details()));
+        });
+    }
+
+    /** 200 while every dependency answers, 503 naming the ones that do not. */
+    public void dependencies(RoutingContext ctx) {
+        run(dependencies).onComplete(done -> answer(ctx, done.result().up(), new JsonObject()
+                .put("status", done.result().up() ? "UP" : "DOWN").put("checks", done.result().details())));
+    }
+
+    private record Report(boolean up, JsonObject details) {
+    }
+
+    private Future<Report> run(Map<String, Supplier<Future<?>>> checks) {
         List<String> names = List.copyOf(checks.keySet());
-        List<Future<?>> results = names.stream().map(this::run).toList();
-        Future.join(results).onComplete(done -> {
-            JsonObject body = new JsonObject();
+        List<Future<?>> results = names.stream().<Future<?>>map(name -> run(checks.get(name))).toList();
+        return Future.join(results).transform(done -> {
             JsonObject details = new JsonObject();
             boolean up = true;
             for (int i = 0; i < names.size(); i++) {
@@ -47,19 +70,22 @@ public final class HealthChecks {
                 up &= ok;
                 details.put(names.get(i), ok ? "UP" : "DOWN: " + results.get(i).cause().getMessage());
             }
-            body.put("status", up ? "UP" : "DOWN").put("checks", details);
-            ctx.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json")
-                    .putHeader("Cache-Control", "no-store").end(body.encode());
+            return Future.succeededFuture(new Report(up, details));
         });
     }
 
-    private Future<?> run(String name) {
-        Future<?> check;
+    private static Future<?> run(Supplier<Future<?>> check) {
+        Future<?> started;
         try {
-            check = checks.get(name).get();
+            started = check.get();
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
-        return check.timeout(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        return started.timeout(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private static void answer(RoutingContext ctx, boolean up, JsonObject body) {
+        ctx.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", "no-store").end(body.encode());
     }
 }

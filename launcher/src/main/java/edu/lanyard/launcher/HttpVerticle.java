@@ -84,6 +84,7 @@ public final class HttpVerticle extends VerticleBase {
         router.route().handler(new HttpMetrics(platform.meters()));
         router.get("/health/live").handler(HttpMetrics.named("health", health::live));
         router.get("/health/ready").handler(HttpMetrics.named("health", health::ready));
+        router.get("/health/dependencies").handler(HttpMetrics.named("health", health::dependencies));
         // /metrics lives on the management port (ManagementVerticle); here only behind its own token, if configured.
         if (platform.config().management().metricsOnServicePort()) {
             router.get("/metrics").handler(HttpMetrics.named("metrics",

@@ -11,7 +11,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The management port: {@code /metrics}, {@code /health/live} and {@code /health/ready}, and nothing else. One
+ * The management port: {@code /metrics}, {@code /health/live}, {@code /health/ready} and {@code /health/dependencies}, and nothing
+ * else. One
  * instance per process is plenty (a scraper and a few probes), and it keeps the bound port knowable when the
  * configuration asks for any free one.
  */
@@ -33,6 +34,7 @@ final class ManagementVerticle extends VerticleBase {
         router.get("/metrics").handler(metricsScrape);
         router.get("/health/live").handler(health::live);
         router.get("/health/ready").handler(health::ready);
+        router.get("/health/dependencies").handler(health::dependencies);
         router.errorHandler(404, ctx -> error(ctx, 404, "not_found", "no such endpoint on the management port"));
         router.errorHandler(405, ctx -> error(ctx, 405, "invalid_request", "the management port answers GET only"));
         HttpServerOptions options = new HttpServerOptions()

@@ -161,19 +161,19 @@ public final class Node implements AutoCloseable {
         KafkaAdminClient kafkaAdmin = KafkaAdminClient.create(vertx,
                 Map.of("bootstrap.servers", infrastructure.kafkaBootstrap(), "request.timeout.ms", "1000",
                         "default.api.timeout.ms", "1000"));
-        HealthChecks health = new HealthChecks(vertx)
+        HealthChecks health = new HealthChecks()
                 .add("hazelcast", () -> hz.getLifecycleService().isRunning()
                         ? Future.succeededFuture() : Future.failedFuture("hazelcast is not running"))
-                .add("kafka", () -> kafkaAdmin.describeCluster().compose(cluster -> cluster.getNodes().isEmpty()
+                .addDependency("kafka", () -> kafkaAdmin.describeCluster().compose(cluster -> cluster.getNodes().isEmpty()
                         ? Future.failedFuture("no broker") : Future.succeededFuture()))
-                .add("postgres", () -> pool.query("select 1").execute());
+                .addDependency("postgres", () -> pool.query("select 1").execute());
 
         scheduleKeyRotation(vertx, keys, config.tokens());
         List<NodeService.Running> running = new ArrayList<>();
         for (NodeService service : background) {
             NodeService.Running started = service.start(platform, infrastructure);
             running.add(started);
-            health.add(started.name(), started::health);
+            health.addDependency(started.name(), started::health);
         }
         List<ServiceMount> mounts = new ArrayList<>(services);
         running.forEach(started -> mounts.add((router, p) -> started.mount(router)));

@@ -9,10 +9,17 @@ class DevServerSmokeTest {
     private final LanyardTestServer server = LanyardTestServer.shared();
 
     @Test
-    void readyWhenHazelcastKafkaAndPostgresAnswer() {
+    void readyWhenTheMemberRunsAndEveryDependencyIsReported() {
         Http.Reply ready = Http.get(server.baseUrl() + "/health/ready", null);
         assertEquals(200, ready.status(), ready.body());
         assertEquals("UP", ready.json().getString("status"));
+        assertEquals("UP", ready.json().getJsonObject("checks").getString("hazelcast"));
+        Http.Reply dependencies = Http.get(server.baseUrl() + "/health/dependencies", null);
+        assertEquals(200, dependencies.status(), dependencies.body());
+        for (String dependency : new String[] {"kafka", "postgres", "projection"}) {
+            assertEquals("UP", dependencies.json().getJsonObject("checks").getString(dependency), dependency);
+            assertEquals("UP", ready.json().getJsonObject("dependencies").getString(dependency), dependency);
+        }
     }
 
     @Test

@@ -43,7 +43,7 @@ class ManagementPortTest {
         Http.Reply ready = Http.get(server.managementUrl() + "/health/ready", null);
         assertEquals(200, ready.status(), ready.body());
         assertEquals("UP", ready.json().getString("status"));
-        assertTrue(ready.json().getJsonObject("checks").containsKey("postgres"), ready.body());
+        assertTrue(ready.json().getJsonObject("dependencies").containsKey("postgres"), ready.body());
     }
 
     @Test

@@ -34,16 +34,32 @@ class KafkaOutageTest {
         TestInfrastructure infra = TestInfrastructure.shared();
         try (LoadGenerator load = new LoadGenerator(server.baseUrl(), 3).start()) {
             Wait.until("traffic", Duration.ofSeconds(60), () -> load.succeeded() >= 60);
+            String portal = Http.basic("portal", MixedWorkload.PORTAL_SECRET);
+            Http.Reply issued = Http.postForm(server.baseUrl() + "/oauth2/token", portal, Http.form(Http.fields(
+                    "grant_type", "password", "username", "alice", "password", "alice-pass",
+                    "scope", "openid profile")));
+            assertEquals(200, issued.status(), issued.body());
+            String issuedBefore = issued.json().getString("access_token");
             long beforeOutage = load.succeeded();
             infra.stopKafka();
             try {
                 Wait.until("requests to fail with 503", Duration.ofSeconds(60), () -> load.unavailable() >= 12);
-                Wait.until("readiness to report Kafka down", Duration.ofSeconds(30), () -> {
-                    Http.Reply ready = Http.get(server.baseUrl() + "/health/ready", null);
-                    return ready.status() == 503
-                            && ready.json().getJsonObject("checks").getString("kafka").startsWith("DOWN")
-                            && ready.json().getJsonObject("checks").getString("projection").startsWith("DOWN");
+                Wait.until("the dependencies report to name Kafka down", Duration.ofSeconds(30), () -> {
+                    Http.Reply deps = Http.get(server.baseUrl() + "/health/dependencies", null);
+                    return deps.status() == 503
+                            && deps.json().getJsonObject("checks").getString("kafka").startsWith("DOWN")
+                            && deps.json().getJsonObject("checks").getString("projection").startsWith("DOWN");
                 });
+                // Readiness is this process's own: the broker being away takes no pod out of its Service, and
+                // what needs no broker keeps working.
+                Http.Reply ready = Http.get(server.baseUrl() + "/health/ready", null);
+                assertEquals(200, ready.status(), ready.body());
+                assertTrue(ready.json().getJsonObject("dependencies").getString("kafka").startsWith("DOWN"));
+                Http.Reply introspected = Http.postForm(server.baseUrl() + "/oauth2/introspect", portal,
+                        Http.form(Http.fields("token", issuedBefore)));
+                assertTrue(introspected.json().getBoolean("active"), introspected.body());
+                Http.Reply userinfo = Http.get(server.baseUrl() + "/oauth2/userinfo", "Bearer " + issuedBefore);
+                assertEquals(200, userinfo.status(), userinfo.body());
             } finally {
                 infra.startKafka();
             }
