@@ -1,17 +1,25 @@
 package edu.lanyard.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import edu.lanyard.core.config.ConfigLoader;
+import edu.lanyard.core.config.LanyardConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * path elements, longest prefix first.
  */
 class IngressRoutingTest {
+    private static RenderedChart chart;
     private static List<Route> routes;
 
     record Route(String prefix, String service) {
@@ -31,7 +40,8 @@ class IngressRoutingTest {
 
     @BeforeAll
     static void render() {
-        JsonNode ingress = RenderedChart.withDefaults().get("Ingress", "campus-lanyard");
+        chart = RenderedChart.withDefaults();
+        JsonNode ingress = chart.get("Ingress", "campus-lanyard");
         routes = new ArrayList<>();
         for (JsonNode path : ingress.at("/spec/rules/0/http/paths")) {
             assertEquals("Prefix", path.path("pathType").asText());
@@ -71,9 +81,7 @@ class IngressRoutingTest {
             "/sign/authz/oauth/v20/authorize, authorize",
             "/sign/oauth/v20/token, token",
             "/sign/authz/oauth/v20/token, token",
-            "/sign/authz/oauth/v20/introspect, token",
             "/sign/api/oauth/v20/me, userinfo",
-            "/sign/api/connect/v10/userinfo, userinfo",
             "/sign/force/logout, authorize",
             "/maxkey/oauth/v20/authorize, authorize",
             "/maxkey/oauth/v20/token, token",
@@ -93,10 +101,61 @@ class IngressRoutingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/metrics", "/health/live", "/health/ready", "/", "/oauth2/tokens", "/ssox/oauth2/token",
-            "/index.php"})
+    @ValueSource(strings = {"/metrics", "/health/live", "/health/ready", "/admin/status", "/", "/oauth2/tokens",
+            "/ssox/oauth2/token", "/index.php", "/.well-known/jwks.json", "/sso/login",
+            // MaxKey paths that Lanyard does not serve: routing them would only reach Lanyard's 404
+            "/sign/authz/oauth/v20/introspect", "/sign/authz/oauth/v20/check_token", "/sign/authz/oauth/v20/jwks",
+            "/sign/authz/oauth/v20/.well-known/openid-configuration", "/sign/api/connect/v10/userinfo",
+            "/api/sso/oauth2/token", "/api/sso/oauth/v20/token", "/maxkey/authz/oauth/v20/me"})
     void leavesOperationalAndUnknownPathsUnrouted(String path) {
         assertEquals(Optional.empty(), serviceFor(path), path);
+    }
+
+    /**
+     * The Ingress routes exactly what the application serves: no route ends in the application's 404, no public
+     * endpoint is left out, and each goes to the service that mounts it.
+     */
+    @Test
+    void routesExactlyThePathsTheApplicationServes() throws IOException {
+        Map<String, String> served = new TreeMap<>();
+        ServedPaths.of(podConfiguration("token")).forEach((path, service) -> served.put(path, "campus-lanyard-" + service));
+        Map<String, String> routed = new TreeMap<>();
+        routes.forEach(route -> routed.put(route.prefix(), route.service()));
+
+        Set<String> notServed = new TreeSet<>(routed.keySet());
+        notServed.removeAll(served.keySet());
+        Set<String> notRouted = new TreeSet<>(served.keySet());
+        notRouted.removeAll(routed.keySet());
+        assertEquals(Set.of(), notServed, "routed by the Ingress, answered 404 by Lanyard");
+        assertEquals(Set.of(), notRouted, "served by Lanyard, unreachable through the Ingress");
+        assertEquals(served, routed, "each path to the service that serves it");
+    }
+
+    /** The served paths come from the application: the dialect endpoints and the standard ones are all there. */
+    @Test
+    void theServedPathsCoverTheStandardAndDialectEndpoints() throws IOException {
+        Map<String, String> served = ServedPaths.of(podConfiguration("token"));
+
+        assertEquals("token", served.get("/.well-known/openid-configuration"));
+        assertEquals("authorize", served.get("/assets"));
+        assertEquals("userinfo", served.get("/oauth2/userinfo"));
+        assertEquals("token", served.get("/sso/oauth2/introspect"));
+        assertEquals("authorize", served.get("/sign/force/logout"));
+        assertEquals("userinfo", served.get("/cas/oauth2.0/profile"));
+        assertEquals("token", served.get("/token.php"));
+        assertTrue(served.keySet().stream().noneMatch(p -> p.startsWith("/health") || p.startsWith("/metrics")
+                || p.startsWith("/admin")), served.toString());
+    }
+
+    private static LanyardConfig podConfiguration(String service) throws IOException {
+        String yaml = chart.get("ConfigMap", "campus-lanyard-config").at("/data/lanyard.yaml").asText();
+        Path file = Files.createTempFile("lanyard-", ".yaml");
+        try {
+            Files.writeString(file, yaml);
+            return ConfigLoader.load(file, PodEnvironment.of(RenderedChart.container(chart.deployment(service))));
+        } finally {
+            Files.delete(file);
+        }
     }
 
     @Test
