@@ -117,24 +117,56 @@ class IngressRoutingTest {
      */
     @Test
     void routesExactlyThePathsTheApplicationServes() throws IOException {
-        Map<String, String> served = new TreeMap<>();
-        ServedPaths.of(podConfiguration("token")).forEach((path, service) -> served.put(path, "campus-lanyard-" + service));
-        Map<String, String> routed = new TreeMap<>();
-        routes.forEach(route -> routed.put(route.prefix(), route.service()));
+        Map<String, String> served = servedBy(chart);
+        Map<String, String> routed = routedBy(chart);
 
-        Set<String> notServed = new TreeSet<>(routed.keySet());
-        notServed.removeAll(served.keySet());
-        Set<String> notRouted = new TreeSet<>(served.keySet());
-        notRouted.removeAll(routed.keySet());
-        assertEquals(Set.of(), notServed, "routed by the Ingress, answered 404 by Lanyard");
-        assertEquals(Set.of(), notRouted, "served by Lanyard, unreachable through the Ingress");
+        assertEquals(Set.of(), difference(routed, served), "routed by the Ingress, answered 404 by Lanyard");
+        assertEquals(Set.of(), difference(served, routed), "served by Lanyard, unreachable through the Ingress");
         assertEquals(served, routed, "each path to the service that serves it");
+    }
+
+    /** The comparison above has teeth: a route to a MaxKey path Lanyard never served is caught. */
+    @Test
+    void aRouteToAPathLanyardDoesNotServeIsCaught() throws IOException {
+        Path values = Files.createTempFile("lanyard-routes-", ".yaml");
+        RenderedChart withExtra;
+        try {
+            Files.writeString(values, "ingress: {routes: {token: [/oauth2/token, /sign/authz/oauth/v20/check_token]}}");
+            withExtra = RenderedChart.withValues(values);
+        } finally {
+            Files.delete(values);
+        }
+
+        assertEquals(Set.of("/sign/authz/oauth/v20/check_token"),
+                difference(routedBy(withExtra), servedBy(withExtra)));
+        assertTrue(difference(servedBy(withExtra), routedBy(withExtra)).contains("/oauth2/revoke"));
+    }
+
+    private static Map<String, String> servedBy(RenderedChart rendered) throws IOException {
+        Map<String, String> served = new TreeMap<>();
+        ServedPaths.of(podConfiguration(rendered, "token"))
+                .forEach((path, service) -> served.put(path, "campus-lanyard-" + service));
+        return served;
+    }
+
+    private static Map<String, String> routedBy(RenderedChart rendered) {
+        Map<String, String> routed = new TreeMap<>();
+        for (JsonNode path : rendered.get("Ingress", "campus-lanyard").at("/spec/rules/0/http/paths")) {
+            routed.put(path.path("path").asText(), path.at("/backend/service/name").asText());
+        }
+        return routed;
+    }
+
+    private static Set<String> difference(Map<String, String> these, Map<String, String> those) {
+        Set<String> left = new TreeSet<>(these.keySet());
+        left.removeAll(those.keySet());
+        return left;
     }
 
     /** The served paths come from the application: the dialect endpoints and the standard ones are all there. */
     @Test
     void theServedPathsCoverTheStandardAndDialectEndpoints() throws IOException {
-        Map<String, String> served = ServedPaths.of(podConfiguration("token"));
+        Map<String, String> served = ServedPaths.of(podConfiguration(chart, "token"));
 
         assertEquals("token", served.get("/.well-known/openid-configuration"));
         assertEquals("authorize", served.get("/assets"));
@@ -147,7 +179,7 @@ class IngressRoutingTest {
                 || p.startsWith("/admin")), served.toString());
     }
 
-    private static LanyardConfig podConfiguration(String service) throws IOException {
+    private static LanyardConfig podConfiguration(RenderedChart chart, String service) throws IOException {
         String yaml = chart.get("ConfigMap", "campus-lanyard-config").at("/data/lanyard.yaml").asText();
         Path file = Files.createTempFile("lanyard-", ".yaml");
         try {

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -80,7 +82,7 @@ class OverrideValuesRenderTest {
                 "admin.user", "operator", "admin.passwordHash", "pbkdf2-sha256$100000$c2FsdA$aGFzaA"));
 
         JsonNode secret = withHashes.get("Secret", "campus-lanyard-admin");
-        java.util.Base64.Decoder base64 = java.util.Base64.getDecoder();
+        Base64.Decoder base64 = Base64.getDecoder();
         assertEquals(tokenHash, new String(base64.decode(secret.at("/data/tokenHash").asText())));
         assertEquals("operator", new String(base64.decode(secret.at("/data/user").asText())));
         JsonNode projector = container(withHashes.deployment("projection"));
@@ -96,8 +98,9 @@ class OverrideValuesRenderTest {
         RenderedChart tokenOnly = RenderedChart.withSet(Map.of("admin.tokenHash", "cd".repeat(32)));
 
         JsonNode data = tokenOnly.get("Secret", "campus-lanyard-admin").path("data");
-        assertEquals(List.of("tokenHash"), java.util.stream.StreamSupport.stream(
-                java.util.Spliterators.spliteratorUnknownSize(data.fieldNames(), 0), false).toList());
+        List<String> keys = new ArrayList<>();
+        data.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("tokenHash"), keys);
     }
 
     @Test
