@@ -47,6 +47,44 @@
 {{- end }}
 {{- end }}
 
+{{/* The Secret holding the operator API's credentials: admin.existingSecret, or the chart's own. */}}
+{{- define "lanyard.adminSecretName" -}}
+{{- if .Values.admin.existingSecret }}
+{{- .Values.admin.existingSecret }}
+{{- else }}
+{{- printf "%s-admin" (include "lanyard.fullname" .) }}
+{{- end }}
+{{- end }}
+
+{{/* Whether the chart renders an admin Secret of its own (some credential set in values, none existing). */}}
+{{- define "lanyard.adminSecretRendered" -}}
+{{- if and (not .Values.admin.existingSecret) (or .Values.admin.tokenHash .Values.admin.user .Values.admin.passwordHash) }}true{{- end }}
+{{- end }}
+
+{{/*
+The operator API's credentials for the pod that serves it (the projector's: the API is mounted with the projection
+service). Optional references: a Secret may hold the token hash, the user and password hash, or both.
+*/}}
+{{- define "lanyard.adminEnv" -}}
+{{- $admin := .Values.admin }}
+{{- if and $admin.user (not $admin.passwordHash) }}
+{{- fail "admin.user needs admin.passwordHash (`lanyard admin hash-password` prints one)" }}
+{{- end }}
+{{- if and $admin.passwordHash (not $admin.user) }}
+{{- fail "admin.passwordHash needs admin.user" }}
+{{- end }}
+{{- if or $admin.existingSecret (include "lanyard.adminSecretRendered" .) }}
+{{- range $variable, $key := dict "LANYARD_ADMIN_TOKEN_HASH" "tokenHash" "LANYARD_ADMIN_USER" "user" "LANYARD_ADMIN_PASSWORD_HASH" "passwordHash" }}
+- name: {{ $variable }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "lanyard.adminSecretName" $ }}
+      key: {{ $key }}
+      optional: true
+{{- end }}
+{{- end }}
+{{- end }}
+
 {{- define "lanyard.serviceAccountName" -}}
 {{- if .Values.serviceAccount.create }}
 {{- default (include "lanyard.fullname" .) .Values.serviceAccount.name }}

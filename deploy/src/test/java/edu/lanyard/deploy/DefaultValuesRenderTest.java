@@ -31,11 +31,61 @@ class DefaultValuesRenderTest {
         Map<String, Integer> kinds = new TreeMap<>();
         chart.all().forEach(o -> kinds.merge(o.path("kind").asText(), 1, Integer::sum));
 
-        assertEquals(Map.of("ConfigMap", 1, "Deployment", 3, "Ingress", 1, "NetworkPolicy", 1,
+        assertEquals(Map.of("ConfigMap", 1, "Deployment", 4, "Ingress", 1, "NetworkPolicy", 1,
                 "PodDisruptionBudget", 1, "Secret", 1, "Service", 4, "ServiceAccount", 1), kinds);
         HTTP_SERVICES.forEach(chart::deployment);
-        assertTrue(chart.find("Deployment", "campus-lanyard-projection").isEmpty(),
-                "projection is off by default: the launcher has no `serve projection` yet");
+        chart.deployment("projection");
+    }
+
+    @Test
+    void theProjectorRunsInItsOwnDeploymentWithOneReplica() {
+        JsonNode projection = chart.deployment("projection");
+        assertEquals(1, projection.at("/spec/replicas").asInt(), "one consumer group: more replicas only share it");
+        JsonNode container = container(projection);
+        List<String> command = strings(container.path("command"));
+        String script = command.get(2).strip();
+        assertEquals("exec java -jar /app/lanyard.jar serve projection --config /etc/lanyard/lanyard.yaml",
+                script.substring(script.lastIndexOf('\n') + 1));
+        assertEquals("500m", container.at("/resources/requests/cpu").asText());
+        assertEquals("1Gi", container.at("/resources/limits/memory").asText());
+        assertTrue(env(container, "LANYARD_PROJECTION_ENABLED").isEmpty(), "`serve projection` always projects");
+        assertTrue(chart.find("Service", "campus-lanyard-projection").isEmpty(), "it serves no client traffic");
+    }
+
+    @Test
+    void theProjectorIsProbedOnTheManagementPort() {
+        JsonNode container = container(chart.deployment("projection"));
+        assertEquals("/health/live", container.at("/startupProbe/httpGet/path").asText());
+        assertEquals("/health/live", container.at("/livenessProbe/httpGet/path").asText());
+        assertEquals("/health/ready", container.at("/readinessProbe/httpGet/path").asText());
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            assertEquals("management", container.at("/" + probe + "/httpGet/port").asText(), probe);
+        }
+        assertEquals(9464, port(container, "management"));
+    }
+
+    @Test
+    void theHttpServicesRunNoProjectorOfTheirOwn() {
+        for (String service : HTTP_SERVICES) {
+            JsonNode variable = env(container(chart.deployment(service)), "LANYARD_PROJECTION_ENABLED").orElseThrow();
+            assertEquals("false", variable.path("value").asText(), service);
+        }
+    }
+
+    @Test
+    void withoutAdminCredentialsNoPodGetsAdminVariablesAndNoAdminSecretRenders() {
+        assertTrue(chart.find("Secret", "campus-lanyard-admin").isEmpty());
+        for (JsonNode deployment : chart.ofKind("Deployment")) {
+            for (String name : List.of("LANYARD_ADMIN_TOKEN_HASH", "LANYARD_ADMIN_USER", "LANYARD_ADMIN_PASSWORD_HASH")) {
+                assertTrue(env(container(deployment), name).isEmpty(), name);
+            }
+        }
+    }
+
+    @Test
+    void prometheusOperatorObjectsAreOffByDefault() {
+        assertTrue(chart.ofKind("ServiceMonitor").isEmpty());
+        assertTrue(chart.ofKind("PrometheusRule").isEmpty());
     }
 
     @Test

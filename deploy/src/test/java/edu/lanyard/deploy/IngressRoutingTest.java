@@ -1,17 +1,25 @@
 package edu.lanyard.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import edu.lanyard.core.config.ConfigLoader;
+import edu.lanyard.core.config.LanyardConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * path elements, longest prefix first.
  */
 class IngressRoutingTest {
+    private static RenderedChart chart;
     private static List<Route> routes;
 
     record Route(String prefix, String service) {
@@ -31,7 +40,8 @@ class IngressRoutingTest {
 
     @BeforeAll
     static void render() {
-        JsonNode ingress = RenderedChart.withDefaults().get("Ingress", "campus-lanyard");
+        chart = RenderedChart.withDefaults();
+        JsonNode ingress = chart.get("Ingress", "campus-lanyard");
         routes = new ArrayList<>();
         for (JsonNode path : ingress.at("/spec/rules/0/http/paths")) {
             assertEquals("Prefix", path.path("pathType").asText());
@@ -71,9 +81,7 @@ class IngressRoutingTest {
             "/sign/authz/oauth/v20/authorize, authorize",
             "/sign/oauth/v20/token, token",
             "/sign/authz/oauth/v20/token, token",
-            "/sign/authz/oauth/v20/introspect, token",
             "/sign/api/oauth/v20/me, userinfo",
-            "/sign/api/connect/v10/userinfo, userinfo",
             "/sign/force/logout, authorize",
             "/maxkey/oauth/v20/authorize, authorize",
             "/maxkey/oauth/v20/token, token",
@@ -93,10 +101,93 @@ class IngressRoutingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/metrics", "/health/live", "/health/ready", "/", "/oauth2/tokens", "/ssox/oauth2/token",
-            "/index.php"})
+    @ValueSource(strings = {"/metrics", "/health/live", "/health/ready", "/admin/status", "/", "/oauth2/tokens",
+            "/ssox/oauth2/token", "/index.php", "/.well-known/jwks.json", "/sso/login",
+            // MaxKey paths that Lanyard does not serve: routing them would only reach Lanyard's 404
+            "/sign/authz/oauth/v20/introspect", "/sign/authz/oauth/v20/check_token", "/sign/authz/oauth/v20/jwks",
+            "/sign/authz/oauth/v20/.well-known/openid-configuration", "/sign/api/connect/v10/userinfo",
+            "/api/sso/oauth2/token", "/api/sso/oauth/v20/token", "/maxkey/authz/oauth/v20/me"})
     void leavesOperationalAndUnknownPathsUnrouted(String path) {
         assertEquals(Optional.empty(), serviceFor(path), path);
+    }
+
+    /**
+     * The Ingress routes exactly what the application serves: no route ends in the application's 404, no public
+     * endpoint is left out, and each goes to the service that mounts it.
+     */
+    @Test
+    void routesExactlyThePathsTheApplicationServes() throws IOException {
+        Map<String, String> served = servedBy(chart);
+        Map<String, String> routed = routedBy(chart);
+
+        assertEquals(Set.of(), difference(routed, served), "routed by the Ingress, answered 404 by Lanyard");
+        assertEquals(Set.of(), difference(served, routed), "served by Lanyard, unreachable through the Ingress");
+        assertEquals(served, routed, "each path to the service that serves it");
+    }
+
+    /** The comparison above has teeth: a route to a MaxKey path Lanyard never served is caught. */
+    @Test
+    void aRouteToAPathLanyardDoesNotServeIsCaught() throws IOException {
+        Path values = Files.createTempFile("lanyard-routes-", ".yaml");
+        RenderedChart withExtra;
+        try {
+            Files.writeString(values, "ingress: {routes: {token: [/oauth2/token, /sign/authz/oauth/v20/check_token]}}");
+            withExtra = RenderedChart.withValues(values);
+        } finally {
+            Files.delete(values);
+        }
+
+        assertEquals(Set.of("/sign/authz/oauth/v20/check_token"),
+                difference(routedBy(withExtra), servedBy(withExtra)));
+        assertTrue(difference(servedBy(withExtra), routedBy(withExtra)).contains("/oauth2/revoke"));
+    }
+
+    private static Map<String, String> servedBy(RenderedChart rendered) throws IOException {
+        Map<String, String> served = new TreeMap<>();
+        ServedPaths.of(podConfiguration(rendered, "token"))
+                .forEach((path, service) -> served.put(path, "campus-lanyard-" + service));
+        return served;
+    }
+
+    private static Map<String, String> routedBy(RenderedChart rendered) {
+        Map<String, String> routed = new TreeMap<>();
+        for (JsonNode path : rendered.get("Ingress", "campus-lanyard").at("/spec/rules/0/http/paths")) {
+            routed.put(path.path("path").asText(), path.at("/backend/service/name").asText());
+        }
+        return routed;
+    }
+
+    private static Set<String> difference(Map<String, String> these, Map<String, String> those) {
+        Set<String> left = new TreeSet<>(these.keySet());
+        left.removeAll(those.keySet());
+        return left;
+    }
+
+    /** The served paths come from the application: the dialect endpoints and the standard ones are all there. */
+    @Test
+    void theServedPathsCoverTheStandardAndDialectEndpoints() throws IOException {
+        Map<String, String> served = ServedPaths.of(podConfiguration(chart, "token"));
+
+        assertEquals("token", served.get("/.well-known/openid-configuration"));
+        assertEquals("authorize", served.get("/assets"));
+        assertEquals("userinfo", served.get("/oauth2/userinfo"));
+        assertEquals("token", served.get("/sso/oauth2/introspect"));
+        assertEquals("authorize", served.get("/sign/force/logout"));
+        assertEquals("userinfo", served.get("/cas/oauth2.0/profile"));
+        assertEquals("token", served.get("/token.php"));
+        assertTrue(served.keySet().stream().noneMatch(p -> p.startsWith("/health") || p.startsWith("/metrics")
+                || p.startsWith("/admin")), served.toString());
+    }
+
+    private static LanyardConfig podConfiguration(RenderedChart chart, String service) throws IOException {
+        String yaml = chart.get("ConfigMap", "campus-lanyard-config").at("/data/lanyard.yaml").asText();
+        Path file = Files.createTempFile("lanyard-", ".yaml");
+        try {
+            Files.writeString(file, yaml);
+            return ConfigLoader.load(file, PodEnvironment.of(RenderedChart.container(chart.deployment(service))));
+        } finally {
+            Files.delete(file);
+        }
     }
 
     @Test

@@ -83,7 +83,17 @@ class LanyardSettingsTest {
         assertEquals(true, token.dialects().get("maxkey").enabled(), "merging config keeps the other dialects");
 
         LanyardConfig projection = load(chart, "projection");
-        assertEquals(token, projection, "every service runs with the same settings");
+        assertEquals(false, token.projection().enabled(), "the token pods run no projector of their own");
+        assertEquals(false, token.admin().enabled(), "nor the operator API");
+        assertEquals(PodEnvironment.secretStandIn("lanyard-operators", "tokenHash"), projection.admin().tokenHash());
+        assertEquals(PodEnvironment.secretStandIn("lanyard-operators", "user"), projection.admin().user());
+        assertEquals(PodEnvironment.secretStandIn("lanyard-operators", "passwordHash"),
+                projection.admin().passwordHash());
+        LanyardConfig projectionAsToken = new LanyardConfig(projection.issuer(), projection.http(),
+                projection.postgres(), projection.kafka(), projection.hazelcast(), projection.durability(),
+                projection.tokens(), projection.login(), projection.dialects(), token.projection(), token.admin(),
+                projection.rateLimit(), projection.management(), projection.branding());
+        assertEquals(token, projectionAsToken, "beyond the projector and its operator API, the same settings");
     }
 
     @Test

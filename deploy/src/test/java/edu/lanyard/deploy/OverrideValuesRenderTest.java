@@ -5,7 +5,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import static edu.lanyard.deploy.RenderedChart.container;
 import static edu.lanyard.deploy.RenderedChart.env;
@@ -48,7 +51,90 @@ class OverrideValuesRenderTest {
         assertEquals(1, projection.at("/spec/replicas").asInt());
         assertEquals("/health/ready", container(projection).at("/readinessProbe/httpGet/path").asText());
         assertTrue(chart.find("Service", "campus-lanyard-projection").isEmpty());
-        assertEquals(4, chart.ofKind("Service").size(), "token, authorize, userinfo and the headless one");
+        assertEquals(5, chart.ofKind("Service").size(),
+                "token, authorize, userinfo, the headless Hazelcast one and the ServiceMonitor's");
+    }
+
+    @Test
+    void theOperatorApiCredentialsComeFromTheExistingSecretToTheProjectorOnly() {
+        JsonNode projector = container(chart.deployment("projection"));
+        Map<String, String> keys = Map.of("LANYARD_ADMIN_TOKEN_HASH", "tokenHash", "LANYARD_ADMIN_USER", "user",
+                "LANYARD_ADMIN_PASSWORD_HASH", "passwordHash");
+        keys.forEach((variable, key) -> {
+            JsonNode reference = env(projector, variable).orElseThrow(() -> new AssertionError(variable))
+                    .at("/valueFrom/secretKeyRef");
+            assertEquals("lanyard-operators", reference.path("name").asText(), variable);
+            assertEquals(key, reference.path("key").asText(), variable);
+            assertTrue(reference.path("optional").asBoolean(), "the Secret may hold a token hash, a user, or both");
+        });
+        for (String service : List.of("token", "authorize", "userinfo")) {
+            JsonNode container = container(chart.deployment(service));
+            keys.keySet().forEach(variable -> assertTrue(env(container, variable).isEmpty(),
+                    service + " serves no operator API: " + variable));
+        }
+        assertTrue(chart.find("Secret", "campus-lanyard-admin").isEmpty(), "the existing Secret replaces the chart's");
+    }
+
+    @Test
+    void adminHashesInValuesGoIntoTheChartsAdminSecret() {
+        String tokenHash = "ab".repeat(32);
+        RenderedChart withHashes = RenderedChart.withSet(Map.of("admin.tokenHash", tokenHash,
+                "admin.user", "operator", "admin.passwordHash", "pbkdf2-sha256$100000$c2FsdA$aGFzaA"));
+
+        JsonNode secret = withHashes.get("Secret", "campus-lanyard-admin");
+        Base64.Decoder base64 = Base64.getDecoder();
+        assertEquals(tokenHash, new String(base64.decode(secret.at("/data/tokenHash").asText())));
+        assertEquals("operator", new String(base64.decode(secret.at("/data/user").asText())));
+        JsonNode projector = container(withHashes.deployment("projection"));
+        assertEquals(PodEnvironment.secretStandIn("campus-lanyard-admin", "tokenHash"),
+                PodEnvironment.of(projector).get("LANYARD_ADMIN_TOKEN_HASH"));
+        assertEquals(PodEnvironment.secretStandIn("campus-lanyard-admin", "passwordHash"),
+                PodEnvironment.of(projector).get("LANYARD_ADMIN_PASSWORD_HASH"));
+        assertTrue(env(container(withHashes.deployment("token")), "LANYARD_ADMIN_TOKEN_HASH").isEmpty());
+    }
+
+    @Test
+    void aTokenHashAloneLeavesTheUserKeysOutOfTheSecret() {
+        RenderedChart tokenOnly = RenderedChart.withSet(Map.of("admin.tokenHash", "cd".repeat(32)));
+
+        JsonNode data = tokenOnly.get("Secret", "campus-lanyard-admin").path("data");
+        List<String> keys = new ArrayList<>();
+        data.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("tokenHash"), keys);
+    }
+
+    @Test
+    void theServiceMonitorScrapesTheManagementPortOfEveryLanyardPod() {
+        JsonNode metrics = chart.get("Service", "campus-lanyard-metrics");
+        assertEquals("None", metrics.at("/spec/clusterIP").asText(), "no load-balanced address for /metrics");
+        assertEquals("management", metrics.at("/spec/ports/0/targetPort").asText());
+        assertEquals(9100, metrics.at("/spec/ports/0/port").asInt());
+        assertEquals(Map.of("app.kubernetes.io/name", "lanyard", "app.kubernetes.io/instance", "campus"),
+                RenderedChart.stringMap(metrics.at("/spec/selector")), "every service's pods");
+
+        JsonNode monitor = chart.get("ServiceMonitor", "campus-lanyard");
+        assertEquals("monitoring.coreos.com/v1", monitor.path("apiVersion").asText());
+        assertEquals("kube-prometheus-stack", monitor.at("/metadata/labels/release").asText());
+        assertEquals("metrics", monitor.at("/spec/selector/matchLabels/app.kubernetes.io~1component").asText());
+        assertEquals(List.of("sso"), strings(monitor.at("/spec/namespaceSelector/matchNames")));
+        JsonNode endpoint = monitor.at("/spec/endpoints/0");
+        assertEquals("management", endpoint.path("port").asText());
+        assertEquals("/metrics", endpoint.path("path").asText());
+        assertEquals("15s", endpoint.path("interval").asText());
+    }
+
+    @Test
+    void thePrometheusRuleAlertsOnTheProjectorAndUnreadyPods() {
+        JsonNode rule = chart.get("PrometheusRule", "campus-lanyard");
+        assertEquals("monitoring.coreos.com/v1", rule.path("apiVersion").asText());
+        List<String> alerts = rule.at("/spec/groups/0/rules").findValues("alert").stream().map(JsonNode::asText)
+                .toList();
+        assertEquals(List.of("LanyardPodNotReady", "LanyardProjectorDown", "LanyardProjectorPaused",
+                "LanyardProjectorLagging"), alerts);
+        String down = rule.at("/spec/groups/0/rules/1/expr").asText();
+        assertTrue(down.contains("deployment=\"campus-lanyard-projection\""), down);
+        String paused = rule.at("/spec/groups/0/rules/2/expr").asText();
+        assertTrue(paused.contains("lanyard_projection_paused{namespace=\"sso\""), paused);
     }
 
     @Test

@@ -50,6 +50,27 @@ class RejectedValuesTest {
         assertRefused(Map.of("management.port", 8080), "management.port must differ");
     }
 
+    @Test
+    void anAdminUserWithoutAPasswordHashIsRefused() {
+        assertRefused(Map.of("admin.user", "operator"), "admin.user needs admin.passwordHash");
+    }
+
+    @Test
+    void anAdminPasswordHashWithoutAUserIsRefused() {
+        assertRefused(Map.of("admin.passwordHash", "pbkdf2-sha256$1$a$b"), "admin.passwordHash needs admin.user");
+    }
+
+    /** The operator token itself in place of its SHA-256: the chart never stores a usable token. */
+    @Test
+    void anAdminTokenInPlaceOfItsHashIsRefused() {
+        assertRefused(Map.of("admin.tokenHash", "my-operator-token"), "tokenHash");
+    }
+
+    @Test
+    void aMisspeltMetricsSwitchIsRefused() {
+        assertRefused(Map.of("metrics.serviceMonitor.enable", true), "enable");
+    }
+
     private static void assertRefused(Map<String, Object> values, String reason) {
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> RenderedChart.withSet(values));
         assertTrue(refused.getMessage().contains(reason), refused.getMessage());
