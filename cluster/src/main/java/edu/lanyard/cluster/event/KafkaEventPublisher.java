@@ -12,6 +12,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,7 +37,9 @@ public final class KafkaEventPublisher implements EventPublisher {
     /** Matches the Retry-After the standard dialect sends with temporarily_unavailable. */
     private static final long PAUSE_AFTER_FAILURE_MS = 1000;
     /** The longest an event loop may wait inside send() when the broker is unreachable. */
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaEventPublisher.class);
     private static final long MAX_BLOCK_MS = 100;
+    private static final long METADATA_WARM_UP_SECONDS = 10;
 
     private final Vertx vertx;
     private final PublishGate gate;
@@ -62,6 +67,27 @@ public final class KafkaEventPublisher implements EventPublisher {
                 .description("Time from handing an event to the producer until the broker acknowledged it")
                 .publishPercentileHistogram()
                 .register(meters);
+        loadTopicMetadata();
+    }
+
+    /**
+     * Fetches the topic's partitions before the first request needs them. A send waits at most
+     * {@code max.block.ms} (100 ms) for metadata, which the first fetch after a start can exceed: the first token
+     * requests would then fail and close the publish gate for a second. Runs on the starting thread, never an event
+     * loop; a broker that does not answer in time leaves it to the first sends, as before.
+     */
+    private void loadTopicMetadata() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(METADATA_WARM_UP_SECONDS);
+        while (System.nanoTime() - deadline < 0) {
+            try {
+                producer.partitionsFor(topic);
+                return;
+            } catch (KafkaException notYet) {
+                // max.block.ms passed without metadata: ask again until the deadline
+            }
+        }
+        LOG.warn("no metadata for topic {} after {} s; the first events will fetch it", topic,
+                METADATA_WARM_UP_SECONDS);
     }
 
     static Map<String, String> producerConfig(LanyardConfig.Kafka kafka, String bootstrapServers,
