@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -152,7 +153,16 @@ class RealBrowserSignInTest {
         user.sendKeys(username);
         driver.findElement(By.name("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(form));
+        // The old page is gone once its form is: Chromium reports that as a stale element or, mid-navigation, as
+        // "node does not belong to the document"; both mean the submit went through.
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            try {
+                form.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     private static boolean stylesheetApplied(WebDriver driver) {

@@ -11,6 +11,8 @@ import java.util.List;
  * it and swaps it in by renaming, which readers see atomically.
  */
 public final class ProjectionSchema {
+    private static final String DEADLOCK_DETECTED = "40P01";
+    private static final int DROP_ATTEMPTS = 5;
     public static final String LIVE = "projection";
 
     private ProjectionSchema() {
@@ -56,7 +58,9 @@ public final class ProjectionSchema {
     /**
      * Replaces the live schema with {@code replacement} in the caller's transaction. The caller holds the live
      * offsets table locked, so no projector commits in between; a projector's next batch then fails its offset
-     * check against the new tables and resumes from their offsets.
+     * check against the new tables and resumes from their offsets. The old tables stay under {@code retiredName}
+     * for {@link #dropRetired}: dropping them takes a lock on every table, which readers of the live schema (the
+     * operator API, a projector batch) could be holding in another order, so it is no part of the swap.
      */
     public static void swapIn(Connection connection, String replacement, String retiredName) throws SQLException {
         checked(replacement);
@@ -64,7 +68,29 @@ public final class ProjectionSchema {
         try (Statement ddl = connection.createStatement()) {
             ddl.execute("alter schema " + LIVE + " rename to " + retiredName);
             ddl.execute("alter schema " + replacement + " rename to " + LIVE);
-            ddl.execute("drop schema " + retiredName + " cascade");
+        }
+    }
+
+    /**
+     * Drops a schema retired by {@link #swapIn}, on its own autocommitted statement, again when Postgres broke a
+     * deadlock with a reader of the retired tables by aborting the drop.
+     *
+     * @return whether it is gone
+     */
+    public static boolean dropRetired(Connection connection, String retiredName) throws SQLException {
+        checked(retiredName);
+        for (int attempt = 1; ; attempt++) {
+            try (Statement ddl = connection.createStatement()) {
+                ddl.execute("drop schema if exists " + retiredName + " cascade");
+                return true;
+            } catch (SQLException e) {
+                if (!DEADLOCK_DETECTED.equals(e.getSQLState()) || attempt == DROP_ATTEMPTS) {
+                    if (DEADLOCK_DETECTED.equals(e.getSQLState())) {
+                        return false;
+                    }
+                    throw e;
+                }
+            }
         }
     }
 

@@ -311,9 +311,14 @@ public final class Replay {
                 target.keySet().forEach(p -> positions.put(p.partition(), consumer.position(p)));
                 Offsets.writeAll(connection, schema, topic, positions);
                 connection.commit();
-                ProjectionSchema.swapIn(swap, schema, "projection_retired_" + id);
+                String retired = "projection_retired_" + id;
+                ProjectionSchema.swapIn(swap, schema, retired);
                 swap.commit();
                 LOG.info("replay {}: swapped in {} events up to offsets {}", id, events, positions);
+                swap.setAutoCommit(true);
+                if (!ProjectionSchema.dropRetired(swap, retired)) {
+                    LOG.warn("replay {}: the retired schema {} is still in use; drop it later", id, retired);
+                }
             }
         }
 
