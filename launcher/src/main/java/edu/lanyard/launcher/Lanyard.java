@@ -111,7 +111,7 @@ public final class Lanyard {
                     DevOperatorToken.deleteIfStill(DevOperatorToken.FILE, token)));
             // dev only, on loopback: the operator wants a token to paste. A configured server never prints one.
             System.out.println("operator token for this dev server: " + token + " (also in " + DevOperatorToken.FILE
-                    + ", which `lanyard admin` reads; send it as a Bearer token to /admin/...)");
+                    + ", which `lanyard admin` reads)");
         }
         runNode(config, List.copyOf(SERVICES.values()), background(config), line.path("import").orElse(null));
     }
