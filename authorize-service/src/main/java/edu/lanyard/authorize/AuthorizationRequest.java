@@ -1,7 +1,11 @@
 package edu.lanyard.authorize;
 
+import edu.lanyard.core.oidc.ClaimsRequest;
 import edu.lanyard.core.token.Scopes;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,6 +20,10 @@ import java.util.Set;
  * @param responseMode     {@code query}, {@code fragment} or {@code form_post}
  * @param maxAge           seconds, or null
  * @param dialect          the dialect whose endpoint received it, which shapes the response
+ * @param claims           the OIDC §5.5 claims parameter as {@link edu.lanyard.core.oidc.ClaimsRequest#toJson()},
+ *                         or null (also in requests parked by a node from before the parameter)
+ * @param echoed           product parameters sent back unchanged with the code (MaxKey's {@code service}), in
+ *                         order, or null when there are none (also in requests parked by an older node)
  */
 public record AuthorizationRequest(
         String clientId,
@@ -32,7 +40,59 @@ public record AuthorizationRequest(
         Long maxAge,
         String loginHint,
         String uiLocales,
-        String dialect) {
+        String dialect,
+        String claims,
+        Map<String, String> echoed) {
+
+    public AuthorizationRequest {
+        echoed = echoed == null || echoed.isEmpty() ? null : Collections.unmodifiableMap(new LinkedHashMap<>(echoed));
+    }
+
+    /** A request that echoes no product parameter. */
+    public AuthorizationRequest(String clientId, String redirectUri, boolean redirectUriGiven, String responseType,
+                                String responseMode, String scope, String state, String nonce, String codeChallenge,
+                                String codeChallengeMethod, String prompt, Long maxAge, String loginHint,
+                                String uiLocales, String dialect, String claims) {
+        this(clientId, redirectUri, redirectUriGiven, responseType, responseMode, scope, state, nonce, codeChallenge,
+                codeChallengeMethod, prompt, maxAge, loginHint, uiLocales, dialect, claims, null);
+    }
+
+    /** A request without the claims parameter. */
+    public AuthorizationRequest(String clientId, String redirectUri, boolean redirectUriGiven, String responseType,
+                                String responseMode, String scope, String state, String nonce, String codeChallenge,
+                                String codeChallengeMethod, String prompt, Long maxAge, String loginHint,
+                                String uiLocales, String dialect) {
+        this(clientId, redirectUri, redirectUriGiven, responseType, responseMode, scope, state, nonce, codeChallenge,
+                codeChallengeMethod, prompt, maxAge, loginHint, uiLocales, dialect, null);
+    }
+
+    /** The claims individually requested, none when the parameter was absent. */
+    public ClaimsRequest claimsRequest() {
+        return ClaimsRequest.fromStored(claims);
+    }
+
+    public AuthorizationRequest withClaims(String normalized) {
+        return new AuthorizationRequest(clientId, redirectUri, redirectUriGiven, responseType, responseMode, scope,
+                state, nonce, codeChallenge, codeChallengeMethod, prompt, maxAge, loginHint, uiLocales, dialect,
+                normalized, echoed);
+    }
+
+    /** The product parameters to send back with the code; empty when none. */
+    public Map<String, String> echoedOrEmpty() {
+        return echoed == null ? Map.of() : echoed;
+    }
+
+    public AuthorizationRequest withEchoed(Map<String, String> parameters) {
+        return new AuthorizationRequest(clientId, redirectUri, redirectUriGiven, responseType, responseMode, scope,
+                state, nonce, codeChallenge, codeChallengeMethod, prompt, maxAge, loginHint, uiLocales, dialect,
+                claims, parameters);
+    }
+
+    public AuthorizationRequest withPrompt(String value) {
+        return new AuthorizationRequest(clientId, redirectUri, redirectUriGiven, responseType, responseMode, scope,
+                state, nonce, codeChallenge, codeChallengeMethod, value, maxAge, loginHint, uiLocales, dialect,
+                claims, echoed);
+    }
 
     public Set<String> responseTypes() {
         return Scopes.parse(responseType);
@@ -56,21 +116,24 @@ public record AuthorizationRequest(
 
     public AuthorizationRequest withResponseMode(String mode) {
         return new AuthorizationRequest(clientId, redirectUri, redirectUriGiven, responseType, mode, scope, state,
-                nonce, codeChallenge, codeChallengeMethod, prompt, maxAge, loginHint, uiLocales, dialect);
+                nonce, codeChallenge, codeChallengeMethod, prompt, maxAge, loginHint, uiLocales, dialect, claims,
+                echoed);
     }
 
     public AuthorizationRequest withScope(String granted) {
         return new AuthorizationRequest(clientId, redirectUri, redirectUriGiven, responseType, responseMode, granted,
-                state, nonce, codeChallenge, codeChallengeMethod, prompt, maxAge, loginHint, uiLocales, dialect);
+                state, nonce, codeChallenge, codeChallengeMethod, prompt, maxAge, loginHint, uiLocales, dialect,
+                claims, echoed);
     }
 
     public AuthorizationRequest withCodeChallengeMethod(String method) {
         return new AuthorizationRequest(clientId, redirectUri, redirectUriGiven, responseType, responseMode, scope,
-                state, nonce, codeChallenge, method, prompt, maxAge, loginHint, uiLocales, dialect);
+                state, nonce, codeChallenge, method, prompt, maxAge, loginHint, uiLocales, dialect, claims, echoed);
     }
 
     public AuthorizationRequest withMaxAge(Long seconds) {
         return new AuthorizationRequest(clientId, redirectUri, redirectUriGiven, responseType, responseMode, scope,
-                state, nonce, codeChallenge, codeChallengeMethod, prompt, seconds, loginHint, uiLocales, dialect);
+                state, nonce, codeChallenge, codeChallengeMethod, prompt, seconds, loginHint, uiLocales, dialect,
+                claims, echoed);
     }
 }

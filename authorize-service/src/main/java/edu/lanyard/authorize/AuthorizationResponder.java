@@ -30,12 +30,15 @@ public final class AuthorizationResponder implements ResponseIssuer {
     private final Platform platform;
     private final Sessions sessions;
     private final Map<String, FrontChannelDialect> dialects;
+    /** For MaxKey's back-channel logout: which apps the session signed into. */
+    private final VisitedApps visited;
 
     /** @param dialects the product dialects' front channels by name; any other request is standard */
     public AuthorizationResponder(Platform platform, Sessions sessions, Map<String, FrontChannelDialect> dialects) {
         this.platform = platform;
         this.sessions = sessions;
         this.dialects = Map.copyOf(dialects);
+        this.visited = new VisitedApps(platform.sharedMaps());
     }
 
     @Override
@@ -67,7 +70,7 @@ public final class AuthorizationResponder implements ResponseIssuer {
             }
             return platform.idTokens().mint(new IdTokenRequest(client, session.subject(), request.scope(),
                     session.sid(), session.authTime(), request.nonce(),
-                    tokens == null ? null : tokens.accessToken(), params.get("code")));
+                    tokens == null ? null : tokens.accessToken(), params.get("code"), request.claims()));
         }).compose(idToken -> {
             if (idToken != null) {
                 params.put("id_token", idToken);
@@ -75,10 +78,15 @@ public final class AuthorizationResponder implements ResponseIssuer {
             if (request.state() != null) {
                 params.put("state", request.state());
             }
+            if (request.wantsCode()) {
+                // a product's parameters sent back with the code (MaxKey's service), after state as it wrote them
+                request.echoedOrEmpty().forEach(params::putIfAbsent);
+            }
             // Logout can reach this grant only while the session lives, and must reach it that long whatever the
             // client's own token lifetimes (a short-lived client's grant must not cut the others' memory short).
             long sessionLeft = session.absoluteExpiresAt() - platform.clock().instant().getEpochSecond();
             return sessions.addGrant(session.sid(), grantId, Math.max(1, sessionLeft))
+                    .compose(v -> visited.add(session.sid(), client.clientId(), Math.max(1, sessionLeft)))
                     .map(v -> AuthorizationResponse.to(request, params));
         });
     }
@@ -101,9 +109,10 @@ public final class AuthorizationResponder implements ResponseIssuer {
         AuthorizationCodeRecord record = new AuthorizationCodeRecord(grantId, client.clientId(), session.subject(),
                 session.username(), request.scope(), request.redirectUriGiven() ? request.redirectUri() : null,
                 request.codeChallenge(), request.codeChallengeMethod(), request.nonce(), session.sid(),
-                session.authTime(), now, now + client.codeTtl());
+                session.authTime(), now, now + client.codeTtl(), request.claims());
         return platform.ledger().grant(Ledger.by(ip, meta -> new CodeIssued(meta, grantId, client.clientId(),
-                        session.subject(), hash, request.scope(), record.expiresAt(), session.sid())),
+                        session.subject(), hash, request.scope(), record.expiresAt(), session.sid(),
+                        request.claims())),
                 () -> platform.codes().save(hash, record).map(code), () -> platform.codes().take(hash));
     }
 
@@ -111,6 +120,6 @@ public final class AuthorizationResponder implements ResponseIssuer {
                                             String grantId, FrontChannelDialect dialect, String ip) {
         return platform.tokenIssuer().issue(new IssueRequest(client, grantId, "implicit", session.subject(),
                 session.username(), request.scope(), session.sid(), session.authTime(), dialect.tokenFormat(),
-                dialect.refreshTokenWithImplicit(client), null, null, ip));
+                dialect.refreshTokenWithImplicit(client), null, null, ip).withClaims(request.claims()));
     }
 }

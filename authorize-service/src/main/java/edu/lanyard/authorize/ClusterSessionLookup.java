@@ -4,6 +4,7 @@ import edu.lanyard.authorize.pipeline.SessionLookup;
 import edu.lanyard.core.session.SessionRecord;
 import edu.lanyard.core.store.Sessions;
 import edu.lanyard.core.token.TokenHash;
+import edu.lanyard.core.user.UserLookup;
 import io.vertx.core.Future;
 
 import java.time.Clock;
@@ -14,9 +15,12 @@ final class ClusterSessionLookup implements SessionLookup {
     private final Sessions sessions;
     private final Clock clock;
     private final long idleSeconds;
+    private final UserLookup users;
 
-    ClusterSessionLookup(Sessions sessions, Clock clock, long idleSeconds) {
+    /** @param users a session of a user the help desk disabled is no session, even before disabling has ended it */
+    ClusterSessionLookup(Sessions sessions, Clock clock, long idleSeconds, UserLookup users) {
         this.sessions = sessions;
+        this.users = users;
         this.clock = clock;
         this.idleSeconds = idleSeconds;
     }
@@ -29,7 +33,9 @@ final class ClusterSessionLookup implements SessionLookup {
             if (found.isEmpty() || found.get().absoluteExpiresAt() <= now) {
                 return Future.succeededFuture(Optional.<SessionRecord>empty());
             }
-            return sessions.touch(hash, found.get(), idleSeconds).map(found);
+            return users.bySubject(found.get().subject()).compose(user -> user.isPresent() && user.get().disabled()
+                    ? Future.succeededFuture(Optional.<SessionRecord>empty())
+                    : sessions.touch(hash, found.get(), idleSeconds).map(found));
         });
     }
 }

@@ -40,7 +40,7 @@ public final class ConsentEndpoint implements Handler<RoutingContext> {
                 return Future.succeededFuture();
             }
             AuthorizationRequest request = parked.get();
-            Optional<Client> client = flow.platform().clients().find(request.clientId());
+            Optional<Client> client = flow.platform().clients().findEnabled(request.clientId());
             if (client.isEmpty()) {
                 flow.pages().showError(ctx, ErrorKind.UNKNOWN_CLIENT, "invalid_client", "unknown client", null);
                 return Future.succeededFuture();

@@ -1,5 +1,10 @@
 package edu.lanyard.authorize;
 
+import edu.lanyard.authorize.cas.SingleLogout;
+import edu.lanyard.authorize.page.CasPage;
+import edu.lanyard.authorize.page.SecurityHeaders;
+import edu.lanyard.core.session.SessionRecord;
+
 import edu.lanyard.authorize.page.ErrorKind;
 import edu.lanyard.authorize.page.HtmlResponse;
 import edu.lanyard.authorize.page.LogoutPage;
@@ -31,9 +36,21 @@ public final class DialectLogoutEndpoint implements Handler<RoutingContext> {
     private final ProductDialect dialect;
     private final SignInFlow flow;
 
+    /** CAS's single logout, for the CAS mount; null for every other dialect. */
+    private final SingleLogout casLogout;
+
     public DialectLogoutEndpoint(ProductDialect dialect, SignInFlow flow) {
+        this(dialect, flow, null);
+    }
+
+    /**
+     * @param casLogout the CAS protocol's single logout: the services that got a ticket in the ended session are
+     *                  told, and a registered CAS service is a return address as well
+     */
+    public DialectLogoutEndpoint(ProductDialect dialect, SignInFlow flow, SingleLogout casLogout) {
         this.dialect = dialect;
         this.flow = flow;
+        this.casLogout = casLogout;
     }
 
     @Override
@@ -60,12 +77,21 @@ public final class DialectLogoutEndpoint implements Handler<RoutingContext> {
                     return Future.succeededFuture();
                 }
             }
-            return revoke(tokens, Responses.clientIp(ctx))
+            flow.signIns().productLogout(dialect.name());
+            Future<Optional<SessionRecord>> ending = casLogout == null ? Future.succeededFuture(Optional.empty())
+                    : flow.currentSession(ctx);
+            return ending.compose(session -> revoke(tokens, Responses.clientIp(ctx))
                     .compose(revoked -> flow.signOut(ctx))
-                    .map(ended -> {
-                        answer(ctx, dialect.loggedOut(params, allowed), client);
+                    .compose(ended -> session.map(s -> casLogout.sessionEnded(s))
+                            .orElseGet(() -> Future.succeededFuture(List.of())))
+                    .map(frames -> {
+                        if (frames.isEmpty()) {
+                            answer(ctx, dialect.loggedOut(params, allowed), client);
+                        } else {
+                            signedOutWithFrames(ctx, frames);
+                        }
                         return null;
-                    });
+                    }));
         }).onFailure(failure -> flow.outcomes().fail(ctx, failure, null));
     }
 
@@ -86,7 +112,20 @@ public final class DialectLogoutEndpoint implements Handler<RoutingContext> {
                 .map(found -> found.flatMap(t -> flow.platform().clients().find(t.clientId())));
     }
 
+    /**
+     * CAS front-channel logout: the notices are hidden frames of the signed-out page, so that page is shown even
+     * when a return address was given (the browser must load the frames).
+     */
+    private void signedOutWithFrames(RoutingContext ctx, List<String> frames) {
+        frames.forEach(frame -> SecurityHeaders.allowFrame(ctx, frame));
+        HtmlResponse.send(ctx, CasPage.signedOut(PageContext.of(ctx, null), frames)
+                .render(flow.pages().renderer()));
+    }
+
     private boolean registered(Optional<Client> client, String target) {
+        if (casLogout != null && flow.platform().casServices().find(target).isPresent()) {
+            return true;
+        }
         if (client.isPresent()) {
             return registeredBy(client.get(), target);
         }

@@ -4,7 +4,12 @@ import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.token.IssuedTokens;
 import edu.lanyard.core.token.TokenFormat;
 
+import edu.lanyard.core.request.RequestParams;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What differs between products at the authorization endpoint: the code format, the default response type, and
@@ -32,6 +37,32 @@ public interface FrontChannelDialect {
     /** Whether an implicit response also carries a refresh token (the PHP SSO's, forbidden by RFC 6749 §4.2.2). */
     default boolean refreshTokenWithImplicit(Client client) {
         return false;
+    }
+
+    /**
+     * A product that answered an authorize request without a usable redirect in JSON: the 400 body, or empty for
+     * Lanyard's error page.
+     */
+    default Optional<JsonObject> errorWithoutRedirect(RequestParams params, boolean clientKnown) {
+        return Optional.empty();
+    }
+
+    /** Whether the product found a client whatever the case of the client_id sent. */
+    default boolean clientIdIgnoresCase() {
+        return false;
+    }
+
+    /**
+     * Whether MaxKey's {@code approval_prompt} is read: {@code force} asks for consent again (as {@code
+     * prompt=consent}), {@code auto} or anything else leaves it to the client's consent setting.
+     */
+    default boolean honoursApprovalPrompt() {
+        return false;
+    }
+
+    /** Request parameters this product sent back unchanged with the code (MaxKey's {@code service}). */
+    default List<String> echoedParameters() {
+        return List.of();
     }
 
     FrontChannelDialect STANDARD = new FrontChannelDialect() {

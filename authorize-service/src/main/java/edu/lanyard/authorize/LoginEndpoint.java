@@ -6,21 +6,23 @@ import edu.lanyard.authorize.pipeline.AuthorizationState;
 import edu.lanyard.authorize.pipeline.Pipeline;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.domain.User;
-import edu.lanyard.core.error.OAuthException;
 import edu.lanyard.core.event.SessionStarted;
 import edu.lanyard.core.ledger.Ledger;
+import edu.lanyard.core.metrics.SignInMeters;
 import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.runtime.Platform;
 import edu.lanyard.core.session.SessionRecord;
 import edu.lanyard.core.token.TokenFormat;
 import edu.lanyard.core.token.TokenHash;
 import edu.lanyard.core.token.TokenKind;
+import edu.lanyard.core.user.SignInOutcome;
 import edu.lanyard.dialects.http.EdgeErrors;
 import edu.lanyard.dialects.http.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,7 +53,7 @@ public final class LoginEndpoint implements Handler<RoutingContext> {
                 return Future.succeededFuture();
             }
             AuthorizationRequest request = parked.get();
-            Optional<Client> client = platform.clients().find(request.clientId());
+            Optional<Client> client = platform.clients().findEnabled(request.clientId());
             if (client.isEmpty()) {
                 flow.pages().showError(ctx, ErrorKind.UNKNOWN_CLIENT, "invalid_client", "unknown client", null);
                 return Future.succeededFuture();
@@ -71,20 +73,33 @@ public final class LoginEndpoint implements Handler<RoutingContext> {
             return pages.showLogin(ctx, client, request, rid, LoginProblem.MISSING_FIELDS, username);
         }
         String ip = Responses.clientIp(ctx);
-        return platform.loginThrottle().checkAllowed(username, ip)
-                .compose(allowed -> platform.users().byUsername(username)
-                        .compose(user -> platform.passwords().verify(user.orElse(null), password)
-                                .compose(ok -> ok && user.isPresent()
-                                        ? platform.loginThrottle().recordSuccess(username)
-                                        .compose(v -> establishSession(ctx, user.get(), client, ip))
-                                        .compose(session -> flow.pending().forget(rid).map(session))
-                                        .compose(session -> resume(ctx, client, request, session))
-                                        : platform.loginThrottle().recordFailure(username, ip, client.clientId())
-                                        .compose(v -> pages.showLogin(ctx, client, request, rid,
-                                                LoginProblem.INVALID_CREDENTIALS, username)))),
-                        locked -> locked instanceof OAuthException
-                                ? pages.showLogin(ctx, client, request, rid, LoginProblem.ACCOUNT_LOCKED, username)
-                                : Future.failedFuture(locked));
+        return platform.signIn().attempt(SignInMeters.Via.LOGIN_PAGE, username, password, ip, client.clientId())
+                .compose(outcome -> {
+                    if (outcome instanceof SignInOutcome.SignedIn signedIn) {
+                        return new SessionEstablisher(flow).establish(ctx, signedIn.user(), client.clientId(), ip)
+                                .compose(session -> flow.pending().forget(rid).map(session))
+                                .compose(session -> resume(ctx, client, request, session));
+                    }
+                    if (outcome instanceof SignInOutcome.Locked locked) {
+                        Duration remaining = Duration.between(platform.clock().instant(), locked.until());
+                        return pages.showLogin(ctx, client, request, rid, LoginProblem.ACCOUNT_LOCKED, username,
+                                remaining);
+                    }
+                    return pages.showLogin(ctx, client, request, rid, problem(outcome), username);
+                });
+    }
+
+    private static LoginProblem problem(SignInOutcome refusal) {
+        if (refusal instanceof SignInOutcome.Disabled) {
+            return LoginProblem.ACCOUNT_DISABLED;
+        }
+        if (refusal instanceof SignInOutcome.AccountExpired) {
+            return LoginProblem.ACCOUNT_EXPIRED;
+        }
+        if (refusal instanceof SignInOutcome.PasswordChangeRequired) {
+            return LoginProblem.PASSWORD_EXPIRED;
+        }
+        return LoginProblem.INVALID_CREDENTIALS;
     }
 
     /** The request was checked when it arrived; what is left is consent and the answer. */
@@ -95,59 +110,6 @@ public final class LoginEndpoint implements Handler<RoutingContext> {
                 client, request, session);
         return afterLogin.run(resumed)
                 .compose(result -> flow.outcomes().send(ctx, result, afterLogin.redirectStatus(), null));
-    }
-
-    /**
-     * Signing in again as the session's own user (prompt=login, max_age) renews that session, so it keeps its sid
-     * and logout still reaches the tokens issued before; signing in as someone else ends the other user's session
-     * first, as a logout would.
-     */
-    private Future<SessionRecord> establishSession(RoutingContext ctx, User user, Client client, String ip) {
-        Optional<String> cookieHash = flow.cookie().read(ctx).map(TokenHash::of);
-        return flow.currentSession(ctx).compose(current -> {
-            if (current.isPresent() && current.get().subject().equals(user.subject())) {
-                return renewSession(cookieHash.orElseThrow(), current.get(), client, ip);
-            }
-            Future<Void> previousEnded = cookieHash.isPresent()
-                    ? flow.terminator().end(cookieHash.get(), "replaced", ip)
-                    : Future.succeededFuture();
-            return previousEnded.compose(v -> startSession(ctx, user, client, ip));
-        });
-    }
-
-    private Future<SessionRecord> startSession(RoutingContext ctx, User user, Client client, String ip) {
-        long now = platform.clock().instant().getEpochSecond();
-        String cookieValue = new TokenFormat.Opaque256().mint(TokenKind.ACCESS_TOKEN);
-        SessionRecord session = new SessionRecord(UUID.randomUUID().toString(), user.subject(), user.username(),
-                now, now + platform.config().login().sessionMaxSeconds());
-        String cookieHash = TokenHash.of(cookieValue);
-        return store(cookieHash, session, client, ip, () -> flow.sessions().remove(cookieHash)).map(v -> {
-            flow.cookie().set(ctx, cookieValue);
-            return session;
-        });
-    }
-
-    private Future<SessionRecord> renewSession(String cookieHash, SessionRecord current, Client client, String ip) {
-        long now = platform.clock().instant().getEpochSecond();
-        SessionRecord renewed = new SessionRecord(current.sid(), current.subject(), current.username(), now,
-                current.absoluteExpiresAt());
-        long idle = platform.config().login().sessionIdleSeconds();
-        return store(cookieHash, renewed, client, ip, () -> flow.sessions().save(cookieHash, current, idle))
-                .map(renewed);
-    }
-
-    /**
-     * Saves the session and logs it, a grant in the Ledger: the cookie is set only once both are done, and in mode
-     * KAFKA a failed log undoes the save. A renewal logs SessionStarted again, same hash, new auth_time; undoing it
-     * puts the session back as it was.
-     */
-    private Future<Void> store(String cookieHash, SessionRecord session, Client client, String ip,
-                               Supplier<Future<?>> undo) {
-        long idle = platform.config().login().sessionIdleSeconds();
-        return platform.ledger().grant(Ledger.by(ip, meta -> new SessionStarted(meta, cookieHash,
-                        session.subject(), session.username(), client.clientId(), session.authTime(),
-                        session.authTime() + idle, session.absoluteExpiresAt(), session.sid())),
-                () -> flow.sessions().save(cookieHash, session, idle), undo);
     }
 
     private static String trimmed(String value) {

@@ -63,6 +63,7 @@ public final class LogoutEndpoint implements Handler<RoutingContext> {
                 confirm(ctx, params, client, uiLocales);
                 return Future.succeededFuture();
             }
+            flow.signIns().rpInitiatedLogout();
             return flow.signOut(ctx).compose(ended -> signedOut(ctx, post, returnTo, client, uiLocales));
         }).onFailure(failure -> flow.outcomes().fail(ctx, failure, uiLocales));
     }

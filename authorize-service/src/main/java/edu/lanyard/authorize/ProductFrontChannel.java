@@ -5,7 +5,11 @@ import edu.lanyard.core.token.IssuedTokens;
 import edu.lanyard.core.token.TokenFormat;
 import edu.lanyard.dialects.ProductDialect;
 
+import edu.lanyard.core.request.RequestParams;
+import io.vertx.core.json.JsonObject;
+
 import java.util.Map;
+import java.util.Optional;
 
 /** A product dialect's authorization-endpoint differences, as the sign-in flow asks for them. */
 public final class ProductFrontChannel implements FrontChannelDialect {
@@ -42,7 +46,27 @@ public final class ProductFrontChannel implements FrontChannelDialect {
     }
 
     @Override
+    public Optional<JsonObject> errorWithoutRedirect(RequestParams params, boolean clientKnown) {
+        return dialect.authorizeErrorWithoutRedirect(params, clientKnown);
+    }
+
+    @Override
+    public boolean clientIdIgnoresCase() {
+        return dialect.clientIdIgnoresCase();
+    }
+
+    @Override
     public boolean refreshTokenWithImplicit(Client client) {
         return dialect.refreshTokenWithImplicit(client);
+    }
+
+    @Override
+    public boolean honoursApprovalPrompt() {
+        return dialect.honoursApprovalPrompt();
+    }
+
+    @Override
+    public java.util.List<String> echoedParameters() {
+        return dialect.echoedAuthorizeParameters();
     }
 }

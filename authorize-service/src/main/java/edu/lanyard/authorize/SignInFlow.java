@@ -6,6 +6,7 @@ import edu.lanyard.authorize.pipeline.AuthorizationSteps;
 import edu.lanyard.authorize.pipeline.Consents;
 import edu.lanyard.authorize.pipeline.PendingAuthorizations;
 import edu.lanyard.authorize.pipeline.SessionLookup;
+import edu.lanyard.core.metrics.SignInMeters;
 import edu.lanyard.core.runtime.Platform;
 import edu.lanyard.core.session.SessionRecord;
 import edu.lanyard.core.session.SessionTerminator;
@@ -33,6 +34,7 @@ public final class SignInFlow {
     private final PendingAuthorizations pending;
     private final AuthorizationSteps steps;
     private final AuthorizationOutcomes outcomes;
+    private final SignInMeters signIns;
 
     /** @param dialects the product dialects' front channels by name */
     public SignInFlow(Platform platform, Sessions sessions, CsrfTokens csrf, PageRenderer renderer,
@@ -41,19 +43,25 @@ public final class SignInFlow {
         this.sessions = sessions;
         this.cookie = new SessionCookie(platform.issuer());
         this.liveSessions = new ClusterSessionLookup(sessions, platform.clock(),
-                platform.config().login().sessionIdleSeconds());
+                platform.config().login().sessionIdleSeconds(), platform.users());
         this.csrf = csrf;
-        this.pages = new SignInPages(renderer, csrf);
+        this.pages = new SignInPages(renderer, csrf, platform.users());
+        this.signIns = new SignInMeters(platform.meters());
         this.terminator = new SessionTerminator(sessions, platform.revoker(), platform.ledger(),
-                platform.config().tokens().refreshTokenTtl());
+                platform.config().tokens().refreshTokenTtl(), signIns);
         this.pending = pending;
         this.steps = new AuthorizationSteps(platform.clients(), liveSessions, pending, consents,
-                new AuthorizationResponder(platform, sessions, dialects), platform.clock());
+                new AuthorizationResponder(platform, sessions, dialects), platform.clock(), signIns);
         this.outcomes = new AuthorizationOutcomes(pages);
     }
 
     public Platform platform() {
         return platform;
+    }
+
+    /** The sign-in counters: outcomes, consent, logouts, ended sessions. */
+    public SignInMeters signIns() {
+        return signIns;
     }
 
     public Sessions sessions() {

@@ -31,7 +31,7 @@ class DefaultValuesRenderTest {
         Map<String, Integer> kinds = new TreeMap<>();
         chart.all().forEach(o -> kinds.merge(o.path("kind").asText(), 1, Integer::sum));
 
-        assertEquals(Map.of("ConfigMap", 1, "Deployment", 4, "Ingress", 1, "NetworkPolicy", 1,
+        assertEquals(Map.of("ConfigMap", 2, "Deployment", 4, "Ingress", 1, "NetworkPolicy", 1,
                 "PodDisruptionBudget", 1, "Secret", 1, "Service", 4, "ServiceAccount", 1), kinds);
         HTTP_SERVICES.forEach(chart::deployment);
         chart.deployment("projection");
@@ -179,7 +179,7 @@ class DefaultValuesRenderTest {
             assertEquals(List.of("ALL"), strings(container.at("/securityContext/capabilities/drop")));
             List<String> mounts = container.path("volumeMounts").findValues("mountPath").stream()
                     .map(JsonNode::asText).toList();
-            assertEquals(List.of("/etc/lanyard", "/tmp"), mounts);
+            assertEquals(List.of("/etc/lanyard", "/tmp", "/etc/lanyard/keys"), mounts);
         }
     }
 

@@ -83,6 +83,13 @@ class IngressRoutingTest {
             "/sign/authz/oauth/v20/token, token",
             "/sign/api/oauth/v20/me, userinfo",
             "/sign/force/logout, authorize",
+            "/sign/logout, authorize",
+            "/api/sso/logout, authorize",
+            "/sign/authz/oauth/v20/introspect, token",
+            "/sign/authz/oauth/v20/check_token, token",
+            "/maxkey/authz/oauth/v20/jwks, token",
+            "/api/sso/authz/oauth/v20/.well-known/openid-configuration, token",
+            "/sign/api/connect/v10/userinfo, userinfo",
             "/maxkey/oauth/v20/authorize, authorize",
             "/maxkey/oauth/v20/token, token",
             "/maxkey/api/oauth/v20/me, userinfo",
@@ -101,12 +108,10 @@ class IngressRoutingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/metrics", "/health/live", "/health/ready", "/admin/status", "/", "/oauth2/tokens",
+    @ValueSource(strings = {"/metrics", "/health/live", "/health/ready", "/admin/status", "/console/", "/", "/oauth2/tokens",
             "/ssox/oauth2/token", "/index.php", "/.well-known/jwks.json", "/sso/login",
             // MaxKey paths that Lanyard does not serve: routing them would only reach Lanyard's 404
-            "/sign/authz/oauth/v20/introspect", "/sign/authz/oauth/v20/check_token", "/sign/authz/oauth/v20/jwks",
-            "/sign/authz/oauth/v20/.well-known/openid-configuration", "/sign/api/connect/v10/userinfo",
-            "/api/sso/oauth2/token", "/api/sso/oauth/v20/token", "/maxkey/authz/oauth/v20/me"})
+            "/sign/authz/oauth/v20/approval", "/api/sso/oauth2/token", "/api/sso/oauth/v20/token", "/maxkey/authz/oauth/v20/me"})
     void leavesOperationalAndUnknownPathsUnrouted(String path) {
         assertEquals(Optional.empty(), serviceFor(path), path);
     }
@@ -131,13 +136,13 @@ class IngressRoutingTest {
         Path values = Files.createTempFile("lanyard-routes-", ".yaml");
         RenderedChart withExtra;
         try {
-            Files.writeString(values, "ingress: {routes: {token: [/oauth2/token, /sign/authz/oauth/v20/check_token]}}");
+            Files.writeString(values, "ingress: {routes: {token: [/oauth2/token, /sign/authz/oauth/v20/approval]}}");
             withExtra = RenderedChart.withValues(values);
         } finally {
             Files.delete(values);
         }
 
-        assertEquals(Set.of("/sign/authz/oauth/v20/check_token"),
+        assertEquals(Set.of("/sign/authz/oauth/v20/approval"),
                 difference(routedBy(withExtra), servedBy(withExtra)));
         assertTrue(difference(servedBy(withExtra), routedBy(withExtra)).contains("/oauth2/revoke"));
     }

@@ -2,6 +2,7 @@ package edu.lanyard.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import edu.lanyard.core.config.ConfigLoader;
+import edu.lanyard.core.config.KafkaSecurity;
 import edu.lanyard.core.config.LanyardConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,12 +55,17 @@ class LanyardSettingsTest {
             assertEquals("kafka-bootstrap.kafka.svc.cluster.local:9092", config.kafka().bootstrapServers());
             assertEquals(false, config.kafka().embedded());
             assertEquals(3, config.kafka().replicationFactor());
+            assertEquals(2, config.kafka().minInsyncReplicas());
+            assertEquals(KafkaSecurity.plaintext(), config.kafka().security());
             assertEquals("embedded", config.hazelcast().mode());
             assertEquals(5701, config.hazelcast().port());
             assertEquals(1, config.hazelcast().backupCount());
             assertEquals(LanyardConfig.Durability.KAFKA, config.durability());
             assertTrue(config.http().trustForwardedHeaders(), "client addresses come from the ingress's X-Forwarded-For");
             assertEquals(5, config.login().maxFailuresPerUser(), "the per-user lockout stays");
+            assertEquals(5, config.http().shutdownDelaySeconds(), "serving on with readiness 503 after SIGTERM");
+            assertEquals(15, config.http().drainTimeoutSeconds());
+            assertEquals(25, config.hazelcast().shutdownTimeoutSeconds());
         }
     }
 
@@ -73,6 +79,15 @@ class LanyardSettingsTest {
         assertEquals(PodEnvironment.secretStandIn("lanyard-managed", "pg-pass"), token.postgres().password());
         assertEquals("b1.kafka.test:9093,b2.kafka.test:9093,b3.kafka.test:9093", token.kafka().bootstrapServers());
         assertEquals(24, token.kafka().partitions());
+        KafkaSecurity kafka = token.kafka().security();
+        assertEquals("SASL_SSL", kafka.protocol());
+        assertEquals(new KafkaSecurity.Store("/etc/lanyard-kafka/truststore/ca.p12",
+                PodEnvironment.secretStandIn("kafka-cluster-ca", "ca.password"), "PKCS12"), kafka.truststore());
+        assertEquals(new KafkaSecurity.Store("/etc/lanyard-kafka/keystore/user.p12",
+                PodEnvironment.secretStandIn("lanyard-kafka-client-cert", "user.password"), "PKCS12"),
+                kafka.keystore());
+        assertEquals(new KafkaSecurity.Sasl("SCRAM-SHA-256", "lanyard",
+                PodEnvironment.secretStandIn("lanyard-kafka-user", "password")), kafka.sasl());
         assertEquals(9100, token.management().port());
         assertEquals(LanyardConfig.Durability.MEMORY, token.durability());
         assertEquals(7200, token.tokens().accessTokenTtl());
@@ -92,7 +107,8 @@ class LanyardSettingsTest {
         LanyardConfig projectionAsToken = new LanyardConfig(projection.issuer(), projection.http(),
                 projection.postgres(), projection.kafka(), projection.hazelcast(), projection.durability(),
                 projection.tokens(), projection.login(), projection.dialects(), token.projection(), token.admin(),
-                projection.rateLimit(), projection.management(), projection.branding());
+                projection.rateLimit(), projection.management(), projection.branding(), projection.keys(),
+                projection.ldap(), projection.console());
         assertEquals(token, projectionAsToken, "beyond the projector and its operator API, the same settings");
     }
 
@@ -100,7 +116,8 @@ class LanyardSettingsTest {
     void everyLanyardVariableIsOneLanyardReads() throws IOException {
         Set<String> known = knownVariables();
         for (RenderedChart chart : List.of(RenderedChart.withDefaults(),
-                RenderedChart.withValues(Path.of("src/test/resources/override-values.yaml")))) {
+                RenderedChart.withValues(Path.of("src/test/resources/override-values.yaml")),
+                RenderedChart.withValues(Path.of("src/test/resources/ldap-values.yaml")))) {
             for (JsonNode deployment : chart.ofKind("Deployment")) {
                 for (String name : PodEnvironment.of(RenderedChart.container(deployment)).keySet()) {
                     if (name.startsWith("LANYARD_")) {

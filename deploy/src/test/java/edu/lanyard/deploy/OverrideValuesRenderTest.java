@@ -129,12 +129,16 @@ class OverrideValuesRenderTest {
         assertEquals("monitoring.coreos.com/v1", rule.path("apiVersion").asText());
         List<String> alerts = rule.at("/spec/groups/0/rules").findValues("alert").stream().map(JsonNode::asText)
                 .toList();
-        assertEquals(List.of("LanyardPodNotReady", "LanyardProjectorDown", "LanyardProjectorPaused",
-                "LanyardProjectorLagging"), alerts);
+        assertEquals(List.of("LanyardPodNotReady", "LanyardProjectorDown"), alerts);
         String down = rule.at("/spec/groups/0/rules/1/expr").asText();
         assertTrue(down.contains("deployment=\"campus-lanyard-projection\""), down);
-        String paused = rule.at("/spec/groups/0/rules/2/expr").asText();
-        assertTrue(paused.contains("lanyard_projection_paused{namespace=\"sso\""), paused);
+        JsonNode lanyard = rule.at("/spec/groups/1");
+        assertEquals("lanyard", lanyard.path("name").asText());
+        String paused = lanyard.path("rules").findParents("alert").stream()
+                .filter(r -> r.path("alert").asText().equals("LanyardProjectorPaused")).findFirst().orElseThrow()
+                .path("expr").asText();
+        assertEquals("max(lanyard_projection_paused{namespace=\"sso\", pod=~\"campus-lanyard-.*\"}) == 1",
+                paused.strip());
     }
 
     @Test
@@ -189,5 +193,33 @@ class OverrideValuesRenderTest {
         assertEquals("management", management.at("/ports/0/port").asText());
         assertEquals("monitoring",
                 management.at("/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText());
+    }
+
+    @Test
+    void kafkaStoresAreMountedFromTheirSecretsAndPasswordsNeverReachTheConfigMap() {
+        String configFile = chart.get("ConfigMap", "campus-lanyard-config").at("/data/lanyard.yaml").asText();
+        assertTrue(configFile.contains("/etc/lanyard-kafka/truststore/ca.p12"), configFile);
+        assertTrue(!configFile.contains("password:"), "no password key at all in the ConfigMap: " + configFile);
+        for (String service : List.of("token", "authorize", "userinfo", "projection")) {
+            JsonNode pod = chart.deployment(service).at("/spec/template/spec");
+            JsonNode container = container(chart.deployment(service));
+            Map<String, String> mounts = new java.util.TreeMap<>();
+            container.path("volumeMounts").forEach(m -> mounts.put(m.path("name").asText(),
+                    m.path("mountPath").asText() + (m.path("readOnly").asBoolean() ? " ro" : " rw")));
+            assertEquals("/etc/lanyard-kafka/truststore ro", mounts.get("kafka-truststore"), service);
+            assertEquals("/etc/lanyard-kafka/keystore ro", mounts.get("kafka-keystore"), service);
+            Map<String, String> secrets = new java.util.TreeMap<>();
+            pod.path("volumes").forEach(v -> {
+                if (v.has("secret")) {
+                    secrets.put(v.path("name").asText(), v.at("/secret/secretName").asText() + ":"
+                            + v.at("/secret/items/0/key").asText() + "->" + v.at("/secret/items/0/path").asText());
+                }
+            });
+            assertEquals(Map.of("kafka-truststore", "kafka-cluster-ca:ca.p12->ca.p12",
+                    "kafka-keystore", "lanyard-kafka-client-cert:user.p12->user.p12",
+                    "keys", "campus-lanyard-keys:master-key->master-key"), secrets, service);
+            assertEquals("lanyard-kafka-user", env(container, "LANYARD_KAFKA_SECURITY_SASL_PASSWORD").orElseThrow()
+                    .at("/valueFrom/secretKeyRef/name").asText(), service);
+        }
     }
 }

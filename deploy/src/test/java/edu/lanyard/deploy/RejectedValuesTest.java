@@ -71,6 +71,76 @@ class RejectedValuesTest {
         assertRefused(Map.of("metrics.serviceMonitor.enable", true), "enable");
     }
 
+    @Test
+    void anUnknownPostgresSslModeIsRefused() {
+        assertRefused(Map.of("postgres.sslMode", "verify"), "sslMode");
+    }
+
+    @Test
+    void verifyFullWithoutARootCertificateIsRefused() {
+        assertRefused(Map.of("postgres.sslMode", "verify-full"), "postgres.sslRootCert");
+    }
+
+    @Test
+    void aRootCertificateFromBothASecretAndAConfigMapIsRefused() {
+        assertRefused(Map.of("postgres.sslRootCert.secretName", "pg-ca", "postgres.sslRootCert.configMapName",
+                "pg-ca"), "not both");
+    }
+
+    @Test
+    void aMasterKeyThatIsNot32BytesIsRefused() {
+        assertRefused(Map.of("keys.masterKey", "c2hvcnQ="), "32 bytes");
+    }
+
+    @Test
+    void aMasterKeyAndAnExistingSecretTogetherAreRefused() {
+        assertRefused(Map.of("keys.masterKey", KeysAndPostgresTlsRenderTest.KEY, "keys.existingSecret", "mine"),
+                "not both");
+    }
+
+    /** The ConfigMap is not secret: a master key given as a Lanyard setting there is refused. */
+    @Test
+    void aMasterKeyInTheConfigMapIsRefused() {
+        assertRefused(Map.of("config.keys.masterKey", KeysAndPostgresTlsRenderTest.KEY), "not from config");
+    }
+
+    /** SIGKILL would come before a stopping pod has drained and left Hazelcast. */
+    @Test
+    void aGracePeriodShorterThanTheStopIsRefused() {
+        assertRefused(Map.of("shutdown.drainTimeoutSeconds", 40), "terminationGracePeriodSeconds (60) must be at least");
+        assertRefused(Map.of("terminationGracePeriodSeconds", 30), "Kubernetes would kill pods");
+        assertRefused(Map.of("config.hazelcast.shutdownTimeoutSeconds", 120), "(150)");
+    }
+
+    @Test
+    void tlsWithoutATruststoreIsRefused() {
+        assertRefused(Map.of("kafka.security.protocol", "SSL"), "kafka.security.truststore.secret");
+    }
+
+    @Test
+    void saslWithoutItsUserIsRefused() {
+        assertRefused(Map.of("kafka.security.protocol", "SASL_PLAINTEXT"), "kafka.security.sasl.username");
+        assertRefused(Map.of("kafka.security.protocol", "SASL_PLAINTEXT", "kafka.security.sasl.username", "lanyard"),
+                "kafka.security.sasl.passwordSecret");
+    }
+
+    /** Credentials for a protocol that does not use them: the connection would silently go unprotected. */
+    @Test
+    void securitySettingsThatTheProtocolIgnoresAreRefused() {
+        assertRefused(Map.of("kafka.security.sasl.username", "lanyard"), "does not use SASL");
+        assertRefused(Map.of("kafka.security.truststore.secret", "kafka-ca"), "does not use TLS");
+    }
+
+    @Test
+    void anUnknownKafkaProtocolIsRefused() {
+        assertRefused(Map.of("kafka.security.protocol", "TLS"), "protocol");
+    }
+
+    @Test
+    void aKafkaPasswordInTheConfigMapIsRefused() {
+        assertRefused(Map.of("config.kafka.security.sasl.password", "hunter2"), "not in config");
+    }
+
     private static void assertRefused(Map<String, Object> values, String reason) {
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> RenderedChart.withSet(values));
         assertTrue(refused.getMessage().contains(reason), refused.getMessage());

@@ -34,6 +34,8 @@ final class KafkaNodeConfig {
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("auto.create.topics.enable", "true");
+        // The event topic is the record every projection is rebuilt from: kept whole, never aged out after 7 days.
+        props.put("log.retention.ms", "-1");
 
         // Fast start and small footprint: few internal partitions, no rebalance delay, small segments and buffers.
         props.put("offsets.topic.num.partitions", "1");

@@ -1,6 +1,7 @@
 package edu.lanyard.dialects;
 
 import edu.lanyard.core.client.PresentedCredentials;
+import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.token.ActiveToken;
@@ -58,6 +59,19 @@ public interface Dialect {
         return credentials(ctx.request().getHeader("Authorization"), params);
     }
 
+    /**
+     * Whether the request names no client at all, so it is an anonymous call (introspection a product allowed
+     * without client authentication); a request whose credentials cannot even be read does name one, and fails its
+     * authentication like any other.
+     */
+    default boolean namesNoClient(RoutingContext ctx, RequestParams params) {
+        try {
+            return credentials(ctx, params).clientId() == null;
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
     /** The same from the Authorization header (null when absent); RFC 6749 §2.3 by default. */
     default PresentedCredentials credentials(String authorization, RequestParams params) {
         return PresentedCredentials.read(authorization, params);
@@ -80,5 +94,13 @@ public interface Dialect {
     /** Lets a dialect word a token-endpoint failure the way its product did. */
     default OAuthError tokenError(RequestParams params, OAuthError error) {
         return error;
+    }
+
+    /**
+     * The scope an authenticated caller of the introspection endpoint must have registered, if the product asked
+     * for one (Ketanyun's {@code introspect}); none by default.
+     */
+    default Optional<String> introspectionScope(Client caller) {
+        return Optional.empty();
     }
 }

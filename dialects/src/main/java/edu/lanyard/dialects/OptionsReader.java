@@ -117,6 +117,17 @@ public final class OptionsReader {
         }).orElse(fallback);
     }
 
+    /** A whole number of seconds, 0 or more. */
+    public long seconds(String name, long fallback) {
+        return value(name).map(value -> {
+            String text = String.valueOf(value).trim();
+            if (text.matches("[0-9]{1,9}")) {
+                return Long.parseLong(text);
+            }
+            return wrong(name, "a whole number of seconds, 0 or more", value, fallback);
+        }).orElse(fallback);
+    }
+
     /** A time zone id such as {@code Asia/Shanghai}. */
     public ZoneId zone(String name, ZoneId fallback) {
         return value(name).map(value -> {
@@ -132,7 +143,8 @@ public final class OptionsReader {
         return known.contains(name) ? Optional.ofNullable(values.get(name)) : Optional.empty();
     }
 
-    private <T> T wrong(String name, String expected, Object value, T fallback) {
+    /** Records that {@code name} has an unusable value and answers the fallback (for checks a product adds). */
+    public <T> T wrong(String name, String expected, Object value, T fallback) {
         problems.add(where + ": option \"" + name + "\" must be " + expected + ", not " + describe(value));
         return fallback;
     }

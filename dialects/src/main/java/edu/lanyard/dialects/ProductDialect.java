@@ -52,6 +52,14 @@ public abstract class ProductDialect implements Dialect {
         return product.tokenFormat();
     }
 
+    /**
+     * Seconds of idleness this client's access tokens survive, each use extending them up to their hard maximum
+     * (CAS's sliding timeout); 0, the default, for tokens that live their full lifetime.
+     */
+    public long accessTokenIdleSeconds(Client client) {
+        return 0;
+    }
+
     /** The mount prefix: empty, or starting with '/' and not ending with one. */
     public String prefix() {
         return prefix;
@@ -208,6 +216,48 @@ public abstract class ProductDialect implements Dialect {
 
     public boolean refreshTokenWithImplicit(Client client) {
         return false;
+    }
+
+    /**
+     * The body of a 400 JSON answer to an authorize request that has no usable redirect (no or unknown client, a
+     * missing or unregistered redirect_uri), for a product that answered those in JSON; empty for Lanyard's error
+     * page, the default. Never a redirect (decision 9).
+     *
+     * @param clientKnown whether client_id named a registered client
+     */
+    public Optional<JsonObject> authorizeErrorWithoutRedirect(RequestParams params, boolean clientKnown) {
+        return Optional.empty();
+    }
+
+    /**
+     * CAS sent an authorize request without a session through {@code {p}/login?service=<its OAuth callback>}; a
+     * product that did so gets that endpoint and that redirect.
+     */
+    public boolean signsInThroughLoginPath() {
+        return false;
+    }
+
+    /** Whether this product found its clients whatever the case of the client_id sent (the PHP SSO's MySQL). */
+    public boolean clientIdIgnoresCase() {
+        return false;
+    }
+
+    /** Whether the authorization endpoint reads MaxKey's {@code approval_prompt} ({@code force} asks again). */
+    public boolean honoursApprovalPrompt() {
+        return false;
+    }
+
+    /**
+     * Paths (relative to the prefix) under which {@code /{client_id}} starts a code flow for that client and
+     * {@code /authorize/approval} takes the consent form, as MaxKey's did; none by default.
+     */
+    public List<String> clientShortcutBases() {
+        return List.of();
+    }
+
+    /** Authorization request parameters the product sent back unchanged with the code. */
+    public List<String> echoedAuthorizeParameters() {
+        return List.of();
     }
 
     // ---- logout ----

@@ -99,6 +99,9 @@ public final class ProductDialects {
             case PhpSsoProduct.NAME -> PhpSsoOptions.SCHEMA;
             default -> ProfileOptions.SCHEMA;
         };
+        if (schema == MaxKeyOptions.SCHEMA) {
+            MaxKeyOptions.warnUnsafe(where, options);
+        }
         return schema.clientProblems(where, options);
     }
 

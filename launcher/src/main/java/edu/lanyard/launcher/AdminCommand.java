@@ -2,6 +2,7 @@ package edu.lanyard.launcher;
 
 import edu.lanyard.core.config.ConfigLoader;
 import edu.lanyard.core.config.LanyardConfig;
+import edu.lanyard.core.crypto.MasterKeys;
 import edu.lanyard.core.crypto.PasswordHasher;
 import edu.lanyard.projection.admin.AdminApi;
 import edu.lanyard.projection.admin.AdminCredentials;
@@ -10,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.ConnectException;
@@ -44,6 +46,12 @@ public final class AdminCommand {
               grants USER [--by-username]       token families of a user that may hold valid tokens
               revoke-user USER [--by-username]  end every session and revoke every family of a user
               revoke-client CLIENT              revoke every family of a client
+              unlock USER [--by-username]       lift a user's lockout and forget the failed sign-ins
+              disable USER [--by-username]      refuse the user's sign-in, end every session, revoke every family
+              enable USER [--by-username]       let a disabled user sign in again
+              set-password USER [--by-username] [--generate]
+                                                set a local user's password, read from the terminal (twice)
+                                                or one line on stdin; --generate makes one and shows it once
               audit [--subject S] [--username U] [--client C] [--action A] [--result R] [--ip IP]
                     [--from TIME] [--to TIME] [--limit N]
               stats [CLIENT] [--from TIME] [--to TIME]
@@ -51,8 +59,13 @@ public final class AdminCommand {
               status                            projector state, lag per partition, recent replays
               replay [--from-beginning | --since TIME]
                                                 rebuild the projections inside the server
+              keys                              the signing keys and the master key each is sealed under
+              rewrap-keys                       re-seal every signing key under the server's current master
+                                                key (after a master-key rotation, before removing the old key)
               hash-password                     read a password on stdin, print admin.passwordHash
               new-token                         print a new token and the admin.tokenHash to configure
+              new-master-key                    print a new keys.masterKey (base64 of 32 random bytes)
+            USER is a subject or a user name (a subject is tried first; --by-username says which).
             TIME is ISO-8601, e.g. 2026-11-20T08:00:00Z. With no credentials given, a server on this machine is
             called with the token `lanyard dev` keeps in ./data/admin-token.""";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -61,9 +74,27 @@ public final class AdminCommand {
     }
 
     /** Where the command reads its settings and writes its answers: the real terminal, or a test's. */
-    record Terminal(Map<String, String> env, PrintStream out, PrintStream err, Path devTokenFile) {
+    record Terminal(Map<String, String> env, PrintStream out, PrintStream err, Path devTokenFile, InputStream in) {
+        Terminal(Map<String, String> env, PrintStream out, PrintStream err, Path devTokenFile) {
+            this(env, out, err, devTokenFile, System.in);
+        }
+
         static Terminal system() {
-            return new Terminal(System.getenv(), System.out, System.err, DevOperatorToken.FILE);
+            return new Terminal(System.getenv(), System.out, System.err, DevOperatorToken.FILE, System.in);
+        }
+
+        /** The terminal's own prompt (no echo) when there is one; else a line of standard input, e.g. a pipe. */
+        String secret(String prompt) throws IOException {
+            Console console = System.console();
+            if (in == System.in && console != null) {
+                char[] typed = console.readPassword(prompt);
+                return typed == null ? null : new String(typed);
+            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+        }
+
+        boolean interactive() {
+            return in == System.in && System.console() != null;
         }
 
         Optional<String> variable(String name) {
@@ -102,6 +133,12 @@ public final class AdminCommand {
                     : "/admin/clients/" + encode(target) + "/stats", query(line, Map.of("from", "from", "to", "to")));
             case "status" -> call(line, terminal, "GET", "/admin/projection", Map.of());
             case "replay" -> call(line, terminal, "POST", "/admin/replay", replayQuery(line));
+            case "keys" -> call(line, terminal, "GET", "/admin/keys", Map.of());
+            case "rewrap-keys" -> call(line, terminal, "POST", "/admin/keys/rewrap", Map.of());
+            case "new-master-key" -> newMasterKey(terminal);
+            case "unlock", "disable", "enable" -> call(line, terminal, "POST", "/admin/users/"
+                    + required(target, "USER") + "/" + command, byUsername(line));
+            case "set-password" -> setPassword(line, terminal, required(target, "USER"));
             case "help" -> {
                 terminal.out().println(USAGE);
                 yield 0;
@@ -115,6 +152,12 @@ public final class AdminCommand {
 
     private static int call(CommandLine line, Terminal terminal, String method, String path,
                             Map<String, String> query) throws IOException, InterruptedException {
+        return call(line, terminal, method, path, query, null);
+    }
+
+    /** @param jsonBody sent as the request's body (never put a secret in the URL: it ends up in access logs) */
+    private static int call(CommandLine line, Terminal terminal, String method, String path,
+                            Map<String, String> query, JsonObject jsonBody) throws IOException, InterruptedException {
         String base = stripSlash(line.option("url").or(() -> terminal.variable("LANYARD_ADMIN_URL"))
                 .orElse("http://127.0.0.1:8080"));
         String queryString = query.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
@@ -128,7 +171,11 @@ public final class AdminCommand {
         Optional<Credentials> credentials = credentials(line, terminal, uri);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofMinutes(2))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody.encode(), StandardCharsets.UTF_8));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
         credentials.ifPresent(c -> request.header("Authorization", c.header()));
         HttpResponse<String> response;
         try {
@@ -260,6 +307,34 @@ public final class AdminCommand {
         return 0;
     }
 
+    /**
+     * The new password is never a command-line argument (other users see those in {@code ps}): typed at a prompt
+     * (twice, without echo), or one line of standard input; {@code --generate} lets the server make one.
+     */
+    private static int setPassword(CommandLine line, Terminal terminal, String user)
+            throws IOException, InterruptedException {
+        String path = "/admin/users/" + user + "/password";
+        if (line.option("password").isPresent() && line.option("user").isEmpty()
+                && terminal.variable("LANYARD_ADMIN_USER").isEmpty()) {
+            terminal.err().println("lanyard admin: set-password never takes the new password as an argument (it would"
+                    + " show in `ps`); type it at the prompt, pipe it on stdin, or use --generate");
+            return 2;
+        }
+        if (line.option("generate").isPresent()) {
+            return call(line, terminal, "POST", path, byUsername(line), new JsonObject().put("generate", true));
+        }
+        String password = terminal.secret("new password: ");
+        if (password == null || password.isEmpty()) {
+            terminal.err().println("lanyard admin: no password given (type it, pipe it on stdin, or use --generate)");
+            return 2;
+        }
+        if (terminal.interactive() && !password.equals(terminal.secret("again: "))) {
+            terminal.err().println("lanyard admin: the two passwords differ; nothing changed");
+            return 2;
+        }
+        return call(line, terminal, "POST", path, byUsername(line), new JsonObject().put("password", password));
+    }
+
     private static int newToken(Terminal terminal) {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
@@ -267,6 +342,12 @@ public final class AdminCommand {
         terminal.out().println("token (give to operators, e.g. LANYARD_ADMIN_TOKEN): " + token);
         terminal.out().println("admin.tokenHash (server config, LANYARD_ADMIN_TOKEN_HASH): "
                 + AdminCredentials.sha256Hex(token));
+        return 0;
+    }
+
+    /** Printed, not logged: `admin` output is the operator's terminal, put straight into a Secret. */
+    private static int newMasterKey(Terminal terminal) {
+        terminal.out().println(MasterKeys.newEncodedKey());
         return 0;
     }
 

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** {@code lanyard COMMAND [ARGS] [--option value] [--flag]}: the command, positional arguments and options. */
 public record CommandLine(String command, List<String> arguments, Map<String, String> options) {
-    private static final Set<String> FLAGS = Set.of("from-beginning", "help", "by-username");
+    private static final Set<String> FLAGS = Set.of("from-beginning", "help", "by-username", "generate");
 
     public static CommandLine parse(String[] args) {
         if (args.length == 0) {

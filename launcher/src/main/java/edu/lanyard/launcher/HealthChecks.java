@@ -1,6 +1,9 @@
 package edu.lanyard.launcher;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -8,11 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * {@code /health/live}: the process answers. {@code /health/ready}: whether <em>this process</em> can serve — its own
- * checks (the Hazelcast member runs) answer within a second. Kafka, Postgres and the projector are dependencies: their
+ * checks (the Hazelcast member runs, and the process is not stopping) answer within a second. Kafka, Postgres and the projector are dependencies: their
  * state is in the body and in {@code /health/dependencies} (503 while one is down), never in readiness, because a
  * broker or database hiccup must not take every pod out of its Service at once — introspection and userinfo need
  * neither, and token issuance answers 503 itself while the log is away.
@@ -33,6 +37,27 @@ public final class HealthChecks {
     public HealthChecks addDependency(String name, Supplier<Future<?>> check) {
         dependencies.put(name, check);
         return this;
+    }
+
+    /**
+     * Runs the dependency checks every {@code periodMs} and publishes each as {@code lanyard.dependency.up} (1 up,
+     * 0 down), the same checks and verdicts as {@code /health/dependencies}, for alerts and dashboards. Call once,
+     * after every dependency is added; the timer ends with Vert.x.
+     */
+    public void publishDependencyGauges(Vertx vertx, MeterRegistry meters, long periodMs) {
+        Map<String, AtomicInteger> states = new LinkedHashMap<>();
+        dependencies.keySet().forEach(name -> {
+            AtomicInteger up = new AtomicInteger();
+            Gauge.builder("lanyard.dependency.up", up, AtomicInteger::get)
+                    .description("1 while the dependency answers its check (as /health/dependencies reports it),"
+                            + " 0 while it does not; checked every " + periodMs / 1000 + " s")
+                    .tag("dependency", name)
+                    .strongReference(true)
+                    .register(meters);
+            states.put(name, up);
+        });
+        vertx.setPeriodic(1, periodMs, tick -> states.forEach((name, up) ->
+                run(dependencies.get(name)).onComplete(done -> up.set(done.succeeded() ? 1 : 0))));
     }
 
     public void live(RoutingContext ctx) {

@@ -14,6 +14,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -45,19 +47,33 @@ public final class HttpVerticle extends VerticleBase {
     private final List<ServiceMount> services;
     private final HealthChecks health;
     private final io.vertx.core.Handler<RoutingContext> metricsScrape;
+    private final Traffic traffic;
+    private HttpServer server;
 
-    public HttpVerticle(Platform platform, List<ServiceMount> services, HealthChecks health,
-                        io.vertx.core.Handler<RoutingContext> metricsScrape) {
+    HttpVerticle(Platform platform, List<ServiceMount> services, HealthChecks health,
+                 io.vertx.core.Handler<RoutingContext> metricsScrape, Traffic traffic) {
         this.platform = platform;
         this.services = services;
         this.health = health;
         this.metricsScrape = metricsScrape;
+        this.traffic = traffic;
     }
 
     @Override
     public Future<?> start() {
         // Mounting a service may read the classpath or the cluster (templates, shared keys): not on the event loop.
         return vertx.executeBlocking(this::router, false).compose(this::listen);
+    }
+
+    /**
+     * Undeploying closes the port to new connections, closes idle ones, and lets each request already received be
+     * answered (its connection closes after the answer), for at most {@code http.drainTimeoutSeconds}; then whatever
+     * is still open is cut.
+     */
+    @Override
+    public Future<?> stop() {
+        return server == null ? Future.succeededFuture()
+                : server.shutdown(platform.config().http().drainTimeoutSeconds(), TimeUnit.SECONDS);
     }
 
     private Future<?> listen(Router router) {
@@ -67,17 +83,23 @@ public final class HttpVerticle extends VerticleBase {
                 .setPort(http.port())
                 .setTcpNoDelay(true)
                 .setCompressionSupported(false)
+                // HTTP/1.1 only (no h2c upgrade): a stopping node asks each client to close its connection with
+                // `Connection: close`, which every HTTP/1.1 client honours; HTTP/2 has only GOAWAY, on which the JDK's
+                // HttpClient before JDK 24 aborts the requests still open on the connection (JDK-8335181).
+                .setHttp2ClearTextEnabled(false)
                 .setMaxFormAttributeSize(http.maxBodyBytes())
                 .setIdleTimeout(120);
         return vertx.createHttpServer(options)
                 .invalidRequestHandler(HttpVerticle::unreadable)
                 .exceptionHandler(HttpVerticle::connectionFailed)
                 .requestHandler(router)
-                .listen();
+                .listen()
+                .onSuccess(listening -> server = listening);
     }
 
     Router router() {
         Router router = Router.router(vertx);
+        router.route().handler(traffic.tracker());
         if (platform.config().http().trustForwardedHeaders()) {
             router.allowForward(AllowForwardHeaders.X_FORWARD);
         }

@@ -2,14 +2,18 @@ package edu.lanyard.launcher;
 
 import com.hazelcast.core.HazelcastInstance;
 import edu.lanyard.cluster.hazelcast.HazelcastNode;
+import edu.lanyard.cluster.kafka.KafkaClientProperties;
 import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.devruntime.api.DevInfrastructure.EmbeddedBroker;
 import edu.lanyard.directory.db.Migrations;
 import edu.lanyard.projection.coldstart.ColdStart;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  * Kafka broker (embedded in dev, from the dev runtime) and topic, and this process's Hazelcast.
  */
 public final class Infrastructure implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Infrastructure.class);
     private final EmbeddedBroker embeddedKafka;
     private final String kafkaBootstrap;
     private final HazelcastInstance hazelcast;
@@ -58,34 +63,51 @@ public final class Infrastructure implements AutoCloseable {
     }
 
     /**
-     * Creates the event topic if missing and waits until every partition has a leader: an idempotent producer that
-     * sends to a partition without one can stall, and the first token requests would then time out.
+     * Creates the event topic if missing (with the configured partitions, replication factor and, if set,
+     * {@code min.insync.replicas}) and waits until every partition has a leader: an idempotent producer that sends to
+     * a partition without one can stall, and the first token requests would then time out. A topic that exists with
+     * fewer replicas than configured is used as it is, with a warning: Lanyard does not reassign partitions.
      */
     static void ensureTopic(String bootstrap, LanyardConfig.Kafka kafka) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        Map<String, Object> client = KafkaClientProperties.with(kafka, bootstrap, Map.of("client.id", "lanyard-setup"));
+        try (Admin admin = Admin.create(client)) {
             try {
-                admin.createTopics(List.of(new NewTopic(kafka.topic(), kafka.partitions(),
-                        kafka.replicationFactor()))).all().get(30, TimeUnit.SECONDS);
+                admin.createTopics(List.of(newTopic(kafka))).all().get(30, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("cannot create topic " + kafka.topic() + ": " + e.getMessage(), e);
+                    throw e;
                 }
             }
-            awaitLeaders(admin, kafka.topic());
-        } catch (IllegalStateException e) {
+            awaitLeaders(admin, kafka);
+        } catch (IllegalStateException | IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("cannot reach Kafka at " + bootstrap + ": " + e.getMessage(), e);
+            throw new IllegalStateException(KafkaStartFailure.describe(bootstrap, kafka, e), e);
         }
     }
 
-    private static void awaitLeaders(Admin admin, String topic) throws Exception {
+    static NewTopic newTopic(LanyardConfig.Kafka kafka) {
+        NewTopic topic = new NewTopic(kafka.topic(), kafka.partitions(), kafka.replicationFactor());
+        if (kafka.minInsyncReplicas() > 0) {
+            topic.configs(Map.of("min.insync.replicas", String.valueOf(kafka.minInsyncReplicas())));
+        }
+        return topic;
+    }
+
+    private static void awaitLeaders(Admin admin, LanyardConfig.Kafka kafka) throws Exception {
+        String topic = kafka.topic();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             try {
                 var description = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
                         .get(topic);
                 if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                    int replicas = description.partitions().get(0).replicas().size();
+                    if (replicas < kafka.replicationFactor()) {
+                        LOG.warn("topic {} has {} replicas per partition, fewer than kafka.replicationFactor {};"
+                                + " it was created before, and Lanyard leaves it as it is", topic, replicas,
+                                kafka.replicationFactor());
+                    }
                     return;
                 }
             } catch (ExecutionException e) {
@@ -101,6 +123,13 @@ public final class Infrastructure implements AutoCloseable {
         }
     }
 
+    /** The cold-start loaders' JDBC pool as {@code hikaricp_*} meters (once: a pool takes one registry). */
+    void bindMetrics(MeterRegistry meters) {
+        if (coldStart != null) {
+            coldStart.bindMetrics(meters);
+        }
+    }
+
     public String kafkaBootstrap() {
         return kafkaBootstrap;
     }
@@ -109,9 +138,19 @@ public final class Infrastructure implements AutoCloseable {
         return hazelcast;
     }
 
+    /**
+     * Leaves the Hazelcast cluster gracefully: {@code shutdown()}, never {@code terminate()}, so this member's
+     * partitions (owned and backup) move to the others first and no entry is left without its backups. Bounded by
+     * {@code hazelcast.shutdownTimeoutSeconds}. Blocking.
+     */
+    public void leaveCluster() {
+        hazelcast.shutdown();
+    }
+
+    /** Leaves the cluster (if not yet done), then closes the cold-start pool and the dev broker. */
     @Override
     public void close() {
-        hazelcast.shutdown();
+        leaveCluster();
         if (coldStart != null) {
             coldStart.close();
         }

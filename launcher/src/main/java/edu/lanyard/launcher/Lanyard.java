@@ -1,6 +1,7 @@
 package edu.lanyard.launcher;
 
 import edu.lanyard.authorize.AuthorizeService;
+import edu.lanyard.console.ConsoleService;
 import edu.lanyard.core.config.ConfigLoader;
 import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.core.crypto.ClientSecretHasher;
@@ -10,29 +11,37 @@ import edu.lanyard.directory.db.Migrations;
 import edu.lanyard.directory.db.PgPools;
 import edu.lanyard.directory.importing.ImportResult;
 import edu.lanyard.directory.importing.Importer;
+import edu.lanyard.directory.importing.InvalidImportException;
 import edu.lanyard.projection.admin.AdminCredentials;
 import edu.lanyard.token.TokenService;
 import edu.lanyard.userinfo.UserinfoService;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 
 /** The {@code lanyard} command. */
 public final class Lanyard {
     static final Map<String, ServiceMount> SERVICES = Map.of(
             "token", TokenService::mount,
             "authorize", AuthorizeService::mount,
-            "userinfo", UserinfoService::mount);
+            "userinfo", UserinfoService::mount,
+            "console", ConsoleService::mount);
     static final NodeService PROJECTION = new ProjectionNodeService();
     static final String SERVE_NEEDS_KAFKA = "serve needs a real Kafka cluster: set kafka.bootstrapServers /"
             + " LANYARD_KAFKA_BOOTSTRAP_SERVERS; the embedded broker is for `lanyard dev` only";
+    static final String NEEDS_MASTER_KEY = "serve needs a master key to keep the signing keys encrypted at rest: set"
+            + " keys.masterKeyFile (LANYARD_KEYS_MASTER_KEY_FILE, e.g. a mounted Secret) or keys.masterKey"
+            + " (LANYARD_KEYS_MASTER_KEY); `lanyard admin new-master-key` prints one";
 
     private Lanyard() {
     }
@@ -103,9 +112,16 @@ public final class Lanyard {
         if (config.kafka().embedded()) {
             DevRuntime.require();   // before anything is written or started: say what is missing, not a stack trace
         }
+        boolean devMasterKey = provisionDevMasterKey(config, env, DevMasterKey.FILE);
         Optional<String> operatorToken = provisionDevOperatorToken(config, env, DevOperatorToken.FILE);
-        if (operatorToken.isPresent()) {
+        if (devMasterKey || operatorToken.isPresent()) {
             config = ConfigLoader.load(configFile, env);
+        }
+        if (devMasterKey) {
+            System.out.println("signing keys are stored encrypted under the dev master key in " + DevMasterKey.FILE
+                    + " (kept across runs; keep it with the database)");
+        }
+        if (operatorToken.isPresent()) {
             String token = operatorToken.get();
             Runtime.getRuntime().addShutdownHook(new Thread(() ->
                     DevOperatorToken.deleteIfStill(DevOperatorToken.FILE, token)));
@@ -143,6 +159,20 @@ public final class Lanyard {
         return Optional.of(token);
     }
 
+    /**
+     * {@code dev} without a master key uses the one in {@code keyFile}, made (owner-only) on the first run and kept
+     * afterwards, since the signing keys in the database stay sealed under it: {@code keys.masterKeyFile} goes into
+     * {@code env}. A configured key is left alone. Answers whether the dev key is used.
+     */
+    static boolean provisionDevMasterKey(LanyardConfig config, Map<String, String> env, Path keyFile) {
+        if (config.keys().masterKeyConfigured()) {
+            return false;
+        }
+        DevMasterKey.ensure(keyFile);
+        env.put("LANYARD_KEYS_MASTER_KEY_FILE", keyFile.toAbsolutePath().toString());
+        return true;
+    }
+
     /** The services beside the routes that {@code dev} and {@code serve all} run: the projector, unless disabled. */
     static List<NodeService> background(LanyardConfig config) {
         return config.projection().enabled() ? List.of(PROJECTION) : List.of();
@@ -151,7 +181,8 @@ public final class Lanyard {
     /** One service (or {@code all}) against external Kafka, Postgres and Hazelcast as configured. */
     private static void serve(CommandLine line) throws Exception {
         if (line.arguments().isEmpty()) {
-            throw new IllegalArgumentException("serve needs a service: token, authorize, userinfo, projection or all");
+            throw new IllegalArgumentException(
+                    "serve needs a service: token, authorize, userinfo, console, projection or all");
         }
         String name = line.arguments().get(0);
         LanyardConfig config = serveConfig(line, System.getenv());
@@ -166,12 +197,17 @@ public final class Lanyard {
         }
     }
 
-    /** {@code serve}'s configuration, refused unless it names a Kafka cluster: production never runs a broker. */
+    /**
+     * {@code serve}'s configuration, refused unless it names a Kafka cluster (production never runs a broker) and a
+     * master key: a production node never writes a private signing key in clear, and never makes up a key of its
+     * own, which the other nodes would not have.
+     */
     static LanyardConfig serveConfig(CommandLine line, Map<String, String> env) {
         LanyardConfig config = ConfigLoader.load(line.path("config").orElse(null), env);
         if (config.kafka().embedded() || config.kafka().bootstrapServers().isBlank()) {
             throw new IllegalArgumentException(SERVE_NEEDS_KAFKA);
         }
+        Node.masterKeys(config.keys());   // before anything starts: a missing or malformed key in one line
         return config;
     }
 
@@ -179,24 +215,16 @@ public final class Lanyard {
                                 Path importFile) throws Exception {
         Infrastructure infrastructure = Infrastructure.start(config);
         if (importFile != null) {
-            report(importInto(config, importFile));
+            report(importExplained(config, importFile));
         }
         Node node = Node.start(config, infrastructure, services, background);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                node.close();
-                infrastructure.close();
-            } catch (Exception e) {
-                System.err.println("lanyard: unclean shutdown: " + e.getMessage());
-            }
-            stopped.countDown();
-        }));
+        StopSignals signals = StopSignals.install(new GracefulShutdown(config, node, infrastructure)::run);
         System.out.println("Lanyard ready on " + config.issuer() + " (issuer " + config.issuer() + ", durability "
                 + config.durability().name().toLowerCase() + node.managementUrl()
                 .map(url -> ", metrics and health on " + url).orElse("") + ")");
         System.out.flush();
-        stopped.await();
+        // Exiting here, not in the signal's thread, runs the remaining shutdown hooks (the dev operator token's).
+        System.exit(signals.awaitExitCode());
     }
 
     private static void migrate(CommandLine line) {
@@ -211,7 +239,28 @@ public final class Lanyard {
         }
         LanyardConfig config = ConfigLoader.load(line.path("config").orElse(null), System.getenv());
         Migrations.apply(config.postgres());
-        report(importInto(config, Path.of(line.arguments().get(0))));
+        report(importExplained(config, Path.of(line.arguments().get(0))));
+    }
+
+    /**
+     * {@link #importInto}, with what went wrong said to the operator: each problem of the file on a line of its own,
+     * or why the file cannot be read; never a stack trace.
+     */
+    static ImportResult importExplained(LanyardConfig config, Path file) throws Exception {
+        try {
+            return importInto(config, file);
+        } catch (InvalidImportException e) {
+            List<String> problems = e.problems();
+            throw new IllegalArgumentException("cannot import " + file + ", nothing was written: "
+                    + (problems.size() == 1 ? problems.get(0)
+                    : problems.size() + " problems:\n  " + String.join("\n  ", problems)));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("cannot import " + file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException("cannot import " + file + ": permission denied");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot import " + file + ": " + e.getMessage());
+        }
     }
 
     static ImportResult importInto(LanyardConfig config, Path file) throws Exception {
@@ -219,8 +268,11 @@ public final class Lanyard {
         Pool pool = PgPools.create(vertx, config.postgres());
         try {
             Importer importer = new Importer(vertx, pool, PasswordHasher.fromConfig(config.login()),
-                    new ClientSecretHasher(), config.tokens());
+                    new ClientSecretHasher(), config.tokens(), config.login().attributes());
             return Node.await(importer.importFile(file));
+        } catch (ExecutionException e) {
+            // the importer's own failure, not the future's wrapper: InvalidImportException, a missing file …
+            throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
             Node.await(pool.close());
             Node.await(vertx.close());
@@ -228,7 +280,7 @@ public final class Lanyard {
     }
 
     private static void report(ImportResult result) {
-        System.out.println("imported: " + result);
+        System.out.println(result.summary());
     }
 
     private static final String USAGE = """
@@ -239,7 +291,7 @@ public final class Lanyard {
                                      ./lanyard) and Hazelcast, local Postgres; /metrics and /health/* on the
                                      management port; without admin credentials configured, an operator
                                      token in ./data/admin-token
-              serve token|authorize|userinfo|projection|all [--config FILE]
+              serve token|authorize|userinfo|console|projection|all [--config FILE]
                                      one service against the configured Kafka cluster
                                      (kafka.bootstrapServers), Postgres and Hazelcast
               migrate [--config FILE]  apply database migrations
@@ -247,8 +299,8 @@ public final class Lanyard {
                                      rebuild the projections from the event topic and swap them in
               admin COMMAND [--url URL] [--token T | --user U --password P]
                                      operator API: sessions, grants, revoke-user, revoke-client, audit, stats,
-                                     status, replay; hash-password and new-token make credentials
-                                     (lanyard admin help)
+                                     status, replay, keys, rewrap-keys; hash-password, new-token and
+                                     new-master-key make credentials (lanyard admin help)
               import FILE [--config FILE]
                                      upsert clients and users from a YAML file
             Configuration: a YAML file (--config) and LANYARD_* environment variables; see README.md.""";

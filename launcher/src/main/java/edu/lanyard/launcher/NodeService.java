@@ -1,5 +1,6 @@
 package edu.lanyard.launcher;
 
+import edu.lanyard.cluster.jose.SigningKeys;
 import edu.lanyard.core.runtime.Platform;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
@@ -11,7 +12,8 @@ import io.vertx.ext.web.Router;
  */
 @FunctionalInterface
 public interface NodeService {
-    Running start(Platform platform, Infrastructure infrastructure) throws Exception;
+    /** @param signingKeys the cluster's key ring (the operator API reports and re-seals it) */
+    Running start(Platform platform, Infrastructure infrastructure, SigningKeys signingKeys) throws Exception;
 
     /** A started service: its routes, its readiness, and how to stop it. */
     interface Running extends AutoCloseable {

@@ -1,5 +1,6 @@
 package edu.lanyard.launcher;
 
+import edu.lanyard.cluster.jose.SigningKeys;
 import edu.lanyard.core.runtime.Platform;
 import edu.lanyard.projection.ProjectionService;
 import io.vertx.core.Future;
@@ -8,8 +9,9 @@ import io.vertx.ext.web.Router;
 /** The projection service (projector and operator API) as a part of a node. */
 final class ProjectionNodeService implements NodeService {
     @Override
-    public Running start(Platform platform, Infrastructure infrastructure) {
-        ProjectionService service = ProjectionService.start(platform, infrastructure.kafkaBootstrap(), true);
+    public Running start(Platform platform, Infrastructure infrastructure, SigningKeys signingKeys) {
+        ProjectionService service = ProjectionService.start(platform, infrastructure.kafkaBootstrap(), true,
+                signingKeys);
         return new Running() {
             @Override
             public String name() {

@@ -83,6 +83,10 @@ public final class Browser {
      */
     public String authorize(String authorizeUrl, String username, String password) {
         Http.Reply first = get(authorizeUrl);
+        String location = first.header("Location");
+        if (first.status() == 302 && location != null && location.contains("/login?service=")) {
+            first = get(location.startsWith("/") ? base + location : location); // CAS's {p}/login step
+        }
         if (first.status() == 302) {
             return first.header("Location");
         }
@@ -117,9 +121,28 @@ public final class Browser {
     }
 
     public Outcome approve(Outcome consentPage) {
+        return decide(consentPage, "approve");
+    }
+
+    /** Answers the consent page with the button {@code decision} ({@code approve}, {@code deny}). */
+    public Outcome decide(Outcome consentPage, String decision) {
         Map<String, String> form = signInForm(consentPage.body());
-        form.put("decision", "approve");
+        form.put("decision", decision);
         return outcome(postForm(base + "/oauth2/consent", Http.form(form)));
+    }
+
+    /** Presses "sign out" on the logout confirmation page (a logout without id_token_hint). */
+    public Outcome confirmLogout(Outcome confirmationPage) {
+        Map<String, String> form = hiddenFields(confirmationPage.body());
+        if (!form.containsKey("csrf")) {
+            throw new IllegalStateException("not the logout confirmation: " + confirmationPage.body());
+        }
+        return outcome(postForm(base + "/oauth2/logout", Http.form(form)));
+    }
+
+    /** Any GET as an {@link Outcome}: a product's logout, the logout confirmation page. */
+    public Outcome open(String url) {
+        return outcome(get(url));
     }
 
     public Outcome logout(String idToken) {
@@ -166,7 +189,7 @@ public final class Browser {
         return new Outcome(reply.status(), reply.header("Location"), reply.body());
     }
 
-    private static Map<String, String> hiddenFields(String html) {
+    public static Map<String, String> hiddenFields(String html) {
         Map<String, String> fields = new LinkedHashMap<>();
         Matcher matcher = HIDDEN.matcher(html);
         while (matcher.find()) {

@@ -1,6 +1,7 @@
 package edu.lanyard.launcher;
 
 import edu.lanyard.core.config.LanyardConfig;
+import edu.lanyard.core.crypto.MasterKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,8 +51,45 @@ class KafkaForServeAndDevTest {
     @Test
     void serveTakesTheConfiguredCluster() {
         LanyardConfig config = Lanyard.serveConfig(serve("all"),
-                Map.of("LANYARD_KAFKA_BOOTSTRAP_SERVERS", "b1.kafka.test:9092,b2.kafka.test:9092"));
+                Map.of("LANYARD_KAFKA_BOOTSTRAP_SERVERS", "b1.kafka.test:9092,b2.kafka.test:9092",
+                        "LANYARD_KEYS_MASTER_KEY", MasterKeys.newEncodedKey()));
         assertEquals("b1.kafka.test:9092,b2.kafka.test:9092", config.kafka().bootstrapServers());
+    }
+
+    /** Production never writes a private signing key in clear, nor makes up a master key the other nodes lack. */
+    @Test
+    void serveRefusesToStartWithoutAMasterKey() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Lanyard.serveConfig(
+                serve("all"), Map.of("LANYARD_KAFKA_BOOTSTRAP_SERVERS", "b1.kafka.test:9092")));
+        assertEquals(Lanyard.NEEDS_MASTER_KEY, refused.getMessage());
+        IllegalArgumentException malformed = assertThrows(IllegalArgumentException.class, () -> Lanyard.serveConfig(
+                serve("all"), Map.of("LANYARD_KAFKA_BOOTSTRAP_SERVERS", "b1.kafka.test:9092",
+                        "LANYARD_KEYS_MASTER_KEY", "c2hvcnQ=")));
+        assertTrue(malformed.getMessage().startsWith("keys.masterKey must be 32 bytes"), malformed.getMessage());
+    }
+
+    /** dev makes its master key once, owner-only, and keeps it: the dev database's keys stay sealed under it. */
+    @Test
+    void devMakesAMasterKeyOnceAndKeepsIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path keyFile = dir.resolve("data").resolve("master-key");
+        Map<String, String> env = new HashMap<>();
+        assertTrue(Lanyard.provisionDevMasterKey(Lanyard.devConfig(null, env), env, keyFile));
+        String key = Files.readString(keyFile);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(keyFile)));
+        assertEquals(keyFile.toAbsolutePath().toString(), env.get("LANYARD_KEYS_MASTER_KEY_FILE"));
+        MasterKeys first = MasterKeys.fromConfig(Lanyard.devConfig(null, env).keys()).orElseThrow();
+
+        Map<String, String> again = new HashMap<>();
+        assertTrue(Lanyard.provisionDevMasterKey(Lanyard.devConfig(null, again), again, keyFile));
+        assertEquals(key, Files.readString(keyFile), "the second run keeps the key");
+        assertEquals(first.currentId(), MasterKeys.fromConfig(Lanyard.devConfig(null, again).keys())
+                .orElseThrow().currentId());
+
+        Map<String, String> configured = new HashMap<>(Map.of("LANYARD_KEYS_MASTER_KEY", MasterKeys.newEncodedKey()));
+        Path unused = dir.resolve("other").resolve("master-key");
+        assertFalse(Lanyard.provisionDevMasterKey(Lanyard.devConfig(null, configured), configured, unused));
+        assertFalse(Files.exists(unused), "a configured key is used as it is");
     }
 
     @Test

@@ -5,6 +5,7 @@ import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.devkit.FreePorts;
 import edu.lanyard.devkit.PostgresCoordinates;
 import edu.lanyard.devkit.TestInfrastructure;
+import edu.lanyard.directory.db.Migrations;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ import java.util.UUID;
  */
 public final class LanyardTestServer implements AutoCloseable {
     private static final Map<String, LanyardTestServer> SHARED = new HashMap<>();
+    /** The master key of every test server unless a test sets LANYARD_KEYS_*: random per test JVM. */
+    public static final String TEST_MASTER_KEY = edu.lanyard.core.crypto.MasterKeys.newEncodedKey();
 
     private final LanyardConfig config;
     private final Infrastructure infrastructure;
@@ -111,6 +114,30 @@ public final class LanyardTestServer implements AutoCloseable {
     }
 
     private static LanyardTestServer start(Map<String, String> overrides, Path importFile) {
+        LanyardConfig config = ConfigLoader.load(null, environment(overrides));
+        Infrastructure infrastructure = null;
+        try {
+            infrastructure = Infrastructure.start(config);
+            if (importFile != null) {
+                Lanyard.importInto(config, importFile);
+            }
+            Node node = Node.start(config, infrastructure, List.copyOf(Lanyard.SERVICES.values()),
+                    Lanyard.background(config));
+            return new LanyardTestServer(config, infrastructure, node);
+        } catch (Exception e) {
+            if (infrastructure != null) {
+                infrastructure.close();   // a refused start leaves no Hazelcast member behind for later tests
+            }
+            throw new IllegalStateException("test server did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The LANYARD_* settings of a new test deployment: a fresh database, a topic and a Hazelcast cluster of its own,
+     * free ports; {@code overrides} on top. What a {@link LanyardTestServer} starts with, and what {@link
+     * LanyardProcess}es of one deployment share.
+     */
+    public static Map<String, String> environment(Map<String, String> overrides) {
         TestInfrastructure infra = TestInfrastructure.shared();
         PostgresCoordinates db = infra.freshDatabase();
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -123,26 +150,33 @@ public final class LanyardTestServer implements AutoCloseable {
         env.put("LANYARD_POSTGRES_USER", db.user());
         env.put("LANYARD_POSTGRES_PASSWORD", db.password());
         env.put("LANYARD_POSTGRES_CREATE_DATABASE", "false");
-        env.put("LANYARD_KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrap());
+        if (!overrides.containsKey("LANYARD_KAFKA_BOOTSTRAP_SERVERS")) {
+            // the shared broker starts on first use: a test with brokers of its own does not wait for it
+            env.put("LANYARD_KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrap());
+        }
         env.put("LANYARD_KAFKA_TOPIC", "lanyard.events." + run);
         env.put("LANYARD_KAFKA_PARTITIONS", "3");
         env.put("LANYARD_KAFKA_PUBLISH_TIMEOUT_MS", "2000");
         env.put("LANYARD_HAZELCAST_CLUSTER_NAME", "lanyard-test-" + run);
         env.put("LANYARD_HAZELCAST_PORT", String.valueOf(FreePorts.pick()));
+        // One master key for every test server, as for the nodes of one deployment (sameDataAs shares the database).
+        env.put("LANYARD_KEYS_MASTER_KEY", TEST_MASTER_KEY);
         // Tests sign in hundreds of times; the production cost is set in lanyard-defaults.yaml.
         env.put("LANYARD_LOGIN_PBKDF2_ITERATIONS", "1000");
         env.putAll(overrides);
-        LanyardConfig config = ConfigLoader.load(null, env);
+        return env;
+    }
+
+    /**
+     * Migrates the database of {@code config} and imports a classpath resource into it, as {@code lanyard import}
+     * does: for deployments whose nodes run as {@link LanyardProcess}es.
+     */
+    public static void importInto(LanyardConfig config, String resource) {
         try {
-            Infrastructure infrastructure = Infrastructure.start(config);
-            if (importFile != null) {
-                Lanyard.importInto(config, importFile);
-            }
-            Node node = Node.start(config, infrastructure, List.copyOf(Lanyard.SERVICES.values()),
-                    Lanyard.background(config));
-            return new LanyardTestServer(config, infrastructure, node);
+            Migrations.apply(config.postgres());
+            Lanyard.importInto(config, resource(resource));
         } catch (Exception e) {
-            throw new IllegalStateException("test server did not start: " + e.getMessage(), e);
+            throw new IllegalStateException("import failed: " + e.getMessage(), e);
         }
     }
 

@@ -13,7 +13,6 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * beside it really starts one.
  */
 class PackagedJarsCheck {
-    private static final Path LANYARD_JAR = Path.of(System.getProperty("lanyard.jar", "target/lanyard.jar"));
+    private static final Path LANYARD_JAR = LanyardProcess.JAR;
     private static final Path DEV_JAR = Path.of(System.getProperty("lanyard.devJar",
             "../dev-runtime/target/lanyard-dev.jar"));
     private static final String DEV_SERVICE = "META-INF/services/edu.lanyard.devruntime.api.DevInfrastructure";
@@ -69,6 +68,16 @@ class PackagedJarsCheck {
         List<String> offending = entries.stream().filter(PackagedJarsCheck::notForProduction).toList();
         assertTrue(offending.isEmpty(), offending.size() + " entries of lanyard.jar are test or dev infrastructure,"
                 + " e.g. " + offending.subList(0, Math.min(20, offending.size())));
+    }
+
+    /** The native crypto provider with its library, found by name at start (NativeCrypto). */
+    @Test
+    void productionJarCarriesTheNativeCryptoProvider() {
+        List<String> entries = entries(LANYARD_JAR);
+        String provider = edu.lanyard.core.crypto.NativeCrypto.CORRETTO.replace('.', '/');
+        assertTrue(entries.contains(provider + ".class"), "no " + provider + " in lanyard.jar");
+        assertTrue(entries.contains("com/amazon/corretto/crypto/provider/libamazonCorrettoCryptoProvider.so"),
+                "the provider's native library");
     }
 
     @Test
@@ -175,9 +184,7 @@ class PackagedJarsCheck {
      * touching this machine's database or joining a Hazelcast cluster.
      */
     private static Run runLanyardJar(Path workDir, Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-jar", LANYARD_JAR.toAbsolutePath().toString()));
-        command.addAll(List.of(args));
+        List<String> command = LanyardProcess.command(List.of("-Xmx256m"), args);
         Path output = Files.createTempFile("lanyard-jar-check", ".log");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())

@@ -106,8 +106,78 @@ public final class RawHttp {
         return parse(exchange(baseUrl, method, target, contentType, body, headerLines));
     }
 
+    /**
+     * A request the server has begun to receive and cannot answer yet: its head and the first {@code sentNow} bytes
+     * of its body go out now, the rest with {@link InFlight#finish()}, whenever the test likes (a node being stopped
+     * meanwhile, say).
+     */
+    public static InFlight begin(String baseUrl, String target, String contentType, byte[] body, int sentNow,
+                                 String... headerLines) {
+        byte[] request = request(baseUrl, "POST", target, contentType, body, headerLines);
+        int headLength = request.length - body.length;
+        URI base = URI.create(baseUrl);
+        Socket socket = null;
+        try {
+            socket = new Socket(base.getHost(), base.getPort());
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(request, 0, headLength + sentNow);
+            socket.getOutputStream().flush();
+            return new InFlight(socket, java.util.Arrays.copyOfRange(request, headLength + sentNow, request.length));
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new IllegalStateException("raw request failed: POST " + abbreviated(target) + ": " + e, e);
+        }
+    }
+
+    /** A request begun with {@link #begin}. */
+    public static final class InFlight {
+        private final Socket socket;
+        private final byte[] rest;
+
+        private InFlight(Socket socket, byte[] rest) {
+            this.socket = socket;
+            this.rest = rest;
+        }
+
+        /** Sends the rest of the body and answers the response. */
+        public Http.Reply finish() {
+            try (socket) {
+                socket.getOutputStream().write(rest);
+                socket.getOutputStream().flush();
+                return parse(readAll(socket.getInputStream()));
+            } catch (IOException e) {
+                throw new IllegalStateException("the request begun earlier failed: " + e, e);
+            }
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // nothing was sent that needs a goodbye
+            }
+        }
+    }
+
     private static byte[] exchange(String baseUrl, String method, String target, String contentType, byte[] body,
                                    String... headerLines) {
+        URI base = URI.create(baseUrl);
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request(baseUrl, method, target, contentType, body, headerLines));
+            out.flush();
+            return readAll(socket.getInputStream());
+        } catch (IOException e) {
+            throw new IllegalStateException("raw request failed: " + method + " " + abbreviated(target) + ": " + e,
+                    e);
+        }
+    }
+
+    private static byte[] request(String baseUrl, String method, String target, String contentType, byte[] body,
+                                  String... headerLines) {
         URI base = URI.create(baseUrl);
         ByteArrayOutputStream request = new ByteArrayOutputStream();
         write(request, method + " " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
@@ -125,16 +195,7 @@ public final class RawHttp {
         if (body != null) {
             request.writeBytes(body);
         }
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(20_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.toByteArray());
-            out.flush();
-            return readAll(socket.getInputStream());
-        } catch (IOException e) {
-            throw new IllegalStateException("raw request failed: " + method + " " + abbreviated(target) + ": " + e,
-                    e);
-        }
+        return request.toByteArray();
     }
 
     private static String abbreviated(String target) {

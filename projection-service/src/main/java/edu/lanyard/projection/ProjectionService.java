@@ -1,6 +1,7 @@
 package edu.lanyard.projection;
 
 import com.zaxxer.hikari.HikariDataSource;
+import edu.lanyard.cluster.jose.SigningKeys;
 import edu.lanyard.core.crypto.PasswordHasher;
 import edu.lanyard.core.runtime.Platform;
 import edu.lanyard.directory.db.PgPools;
@@ -48,10 +49,12 @@ public final class ProjectionService implements AutoCloseable {
     private final AtomicReference<Double> replayProgress = new AtomicReference<>(0.0);
     private final long replayPoller;
 
-    private ProjectionService(Platform platform, String kafkaBootstrap, boolean runProjector) {
+    private ProjectionService(Platform platform, String kafkaBootstrap, boolean runProjector,
+                              SigningKeys signingKeys) {
         this.platform = platform;
         this.kafkaBootstrap = kafkaBootstrap;
         this.database = JdbcPools.create(platform.config().postgres(), "lanyard-projector", 2);
+        database.setMetricRegistry(platform.meters());   // hikaricp_* meters, pool="lanyard-projector"
         this.pool = PgPools.create(platform.vertx(), platform.config().postgres());
         this.projector = runProjector
                 ? new Projector(ProjectorSettings.of(platform.config(), kafkaBootstrap), database, platform.meters(),
@@ -59,9 +62,10 @@ public final class ProjectionService implements AutoCloseable {
                 : null;
         AdminCredentials credentials = new AdminCredentials(platform.config().admin(),
                 PasswordHasher.fromConfig(platform.config().login()));
-        this.admin = credentials.enabled()
+        // The console signs operators in with Lanyard's own tokens: the API is there for them even without credentials.
+        this.admin = credentials.enabled() || platform.config().console().enabled()
                 ? new AdminApi(platform, pool, credentials, projector == null ? null : projector::status,
-                this::startReplay)
+                this::startReplay, signingKeys)
                 : null;
         Gauge.builder("lanyard.projection.replay.progress", replayProgress, AtomicReference::get)
                 .description("Fraction of the events a running replay has applied (0 when none runs)")
@@ -73,10 +77,14 @@ public final class ProjectionService implements AutoCloseable {
      * Starts the projector (unless {@code runProjector} is false: the operator API alone) and prepares the admin
      * routes. Blocking only briefly: the consumer joins its group on its own thread.
      */
-    public static ProjectionService start(Platform platform, String kafkaBootstrap, boolean runProjector) {
-        ProjectionService service = new ProjectionService(platform, kafkaBootstrap, runProjector);
+    public static ProjectionService start(Platform platform, String kafkaBootstrap, boolean runProjector,
+                                          SigningKeys signingKeys) {
+        ProjectionService service = new ProjectionService(platform, kafkaBootstrap, runProjector, signingKeys);
         if (service.admin == null) {
             LOG.info("admin API disabled: set admin.user and admin.passwordHash, or admin.tokenHash");
+        } else if (!platform.config().admin().enabled()) {
+            LOG.info("admin API open to console operators only: set admin.user and admin.passwordHash, or"
+                    + " admin.tokenHash, for the command line");
         }
         return service;
     }

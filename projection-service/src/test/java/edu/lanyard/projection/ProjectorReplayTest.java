@@ -1,5 +1,6 @@
 package edu.lanyard.projection;
 
+import edu.lanyard.cluster.kafka.KafkaClientProperties;
 import edu.lanyard.core.config.ConfigLoader;
 import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.projection.consumer.Projector;
@@ -59,8 +60,8 @@ class ProjectorReplayTest {
     }
 
     private Projector projector(int maxBatch) {
-        ProjectorSettings settings = new ProjectorSettings(topic.bootstrap(), topic.name(), "group-" + topic.name(),
-                maxBatch, 90, 35);
+        ProjectorSettings settings = new ProjectorSettings(KafkaClientProperties.plaintext(topic.bootstrap()),
+                topic.name(), "group-" + topic.name(), maxBatch, 90, 35);
         return new Projector(settings, db.pool(), new SimpleMeterRegistry(), Clock.systemUTC()).start();
     }
 

@@ -1,12 +1,21 @@
 package edu.lanyard.projection;
 
 import edu.lanyard.core.event.AccountLocked;
+import edu.lanyard.core.event.AccountUnlocked;
+import edu.lanyard.core.event.ClientChanged;
+import edu.lanyard.core.event.PasswordReset;
+import edu.lanyard.core.event.UserDisabled;
+import edu.lanyard.core.event.UserEnabled;
+import edu.lanyard.core.event.CasLogoutSent;
+import edu.lanyard.core.event.CasTicketIssued;
+import edu.lanyard.core.event.CasTicketValidated;
 import edu.lanyard.core.event.CodeIssued;
 import edu.lanyard.core.event.ConsentGranted;
 import edu.lanyard.core.event.EventMeta;
 import edu.lanyard.core.event.GrantRevoked;
 import edu.lanyard.core.event.LifecycleEvent;
 import edu.lanyard.core.event.LoginFailed;
+import edu.lanyard.core.event.PasswordRehashed;
 import edu.lanyard.core.event.SessionEnded;
 import edu.lanyard.core.event.SessionStarted;
 import edu.lanyard.core.event.TokenRevoked;
@@ -57,9 +66,20 @@ final class SampleEvents {
         events.add(new ConsentGranted(at(64_000), "sub-alice", "library", "email openid"));
         events.add(new LoginFailed(at(65_000), "bob", "portal", "bad_credentials"));
         events.add(new AccountLocked(at(66_000), "bob", "user", 5, seconds(66_000) + 300));
+        events.add(new PasswordRehashed(at(67_000), "sub-carol", "carol", "pbkdf2-sha256$1000$c2FsdA$aGFzaA",
+                "0000000000000000000000000000000000000000000000000000000000000000"));
         events.add(new GrantRevoked(at(120_000), "grant-1", "portal", "sub-alice", "logout", 86400));
         events.add(new GrantRevoked(at(120_000), "grant-1", null, "sub-alice", "admin", 3600));
         events.add(new SessionEnded(at(120_500), "cookie-1", "sub-alice", "logout"));
+        events.add(new AccountUnlocked(at(121_000), "sub-bob", "bob", "helpdesk"));
+        events.add(new UserDisabled(at(122_000), "sub-bob", "bob", "helpdesk"));
+        events.add(new UserEnabled(at(123_000), "sub-bob", "bob", "helpdesk"));
+        events.add(new PasswordReset(at(124_000), "sub-bob", "bob", "helpdesk", true));
+        events.add(new ClientChanged(at(124_500), "app", "secret_rotated", "helpdesk"));
+        events.add(new CasTicketIssued(at(125_000), "st-hash-1", "ST", "portal-cas", "sub-alice", "alice", "sid-2",
+                seconds(125_000) + 10));
+        events.add(new CasTicketValidated(at(126_000), "st-hash-1", "portal-cas", "sub-alice", "sid-2", "success"));
+        events.add(new CasLogoutSent(at(127_000), "sid-2", "portal-cas", "sub-alice", "back_channel", true));
         return events;
     }
 }

@@ -1,5 +1,6 @@
 package edu.lanyard.token;
 
+import edu.lanyard.core.oidc.StandardClaims;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -22,7 +23,7 @@ public final class DiscoveryDocument {
                 .put("introspection_endpoint", base + "/oauth2/introspect")
                 .put("revocation_endpoint", base + "/oauth2/revoke")
                 .put("end_session_endpoint", base + "/oauth2/logout")
-                .put("scopes_supported", array("openid", "profile", "email", "phone", "offline_access"))
+                .put("scopes_supported", array("openid", "profile", "email", "address", "phone", "offline_access"))
                 .put("response_types_supported", array("code", "token", "id_token", "code id_token",
                         "id_token token", "code token", "code id_token token"))
                 .put("response_modes_supported", array("query", "fragment", "form_post"))
@@ -39,15 +40,20 @@ public final class DiscoveryDocument {
                         "client_secret_post", "none"))
                 .put("code_challenge_methods_supported", array("S256", "plain"))
                 .put("prompt_values_supported", array("none", "login", "consent"))
-                .put("claims_supported", array("iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "at_hash",
-                        "c_hash", "sid", "name", "preferred_username", "email", "email_verified", "phone_number",
-                        "phone_number_verified"))
-                .put("claims_parameter_supported", false)
+                .put("claims_supported", claimsSupported())
+                .put("claims_parameter_supported", true)
                 .put("request_parameter_supported", false)
                 .put("request_uri_parameter_supported", false)
                 .put("require_request_uri_registration", false)
                 .put("ui_locales_supported", array("zh-CN", "en"))
                 .put("access_token_issuer", issuer);
+    }
+
+    /** The id_token's own claims, then every standard claim userinfo and the id_token can release. */
+    private static JsonArray claimsSupported() {
+        JsonArray claims = array("iss", "aud", "exp", "iat", "auth_time", "nonce", "at_hash", "c_hash", "sid");
+        StandardClaims.SUPPORTED.forEach(claims::add);
+        return claims;
     }
 
     private static JsonArray array(String... values) {

@@ -24,14 +24,19 @@ final class GuardedClientAuthentication {
     private final ClientAuthThrottle throttle;
     private final MeterRegistry meters;
     private final String endpoint;
+    private final boolean idIgnoresCase;
 
-    /** @param endpoint the metric name of the endpoint, e.g. {@code token} or {@code ketanyun.introspect} */
+    /**
+     * @param endpoint      the metric name of the endpoint, e.g. {@code token} or {@code ketanyun.introspect}
+     * @param idIgnoresCase the mount's product found its clients whatever the case of the client_id
+     */
     GuardedClientAuthentication(ClientAuthenticator clients, ClientAuthThrottle throttle, MeterRegistry meters,
-                                String endpoint) {
+                                String endpoint, boolean idIgnoresCase) {
         this.clients = clients;
         this.throttle = throttle;
         this.meters = meters;
         this.endpoint = endpoint;
+        this.idIgnoresCase = idIgnoresCase;
     }
 
     /**
@@ -51,7 +56,7 @@ final class GuardedClientAuthentication {
                 return refuse(ctx, refusal.get());
             }
             try {
-                return Future.succeededFuture(clients.authenticate(presented.orThrow()));
+                return Future.succeededFuture(clients.authenticate(presented.orThrow(), idIgnoresCase));
             } catch (ClientAuthenticationException failed) {
                 return throttle.recordFailure(presented.clientId(), address)
                         .transform(counted -> Future.failedFuture(failed));

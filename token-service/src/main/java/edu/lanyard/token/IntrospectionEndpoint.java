@@ -57,24 +57,21 @@ public final class IntrospectionEndpoint implements Handler<RoutingContext> {
 
     /** The authenticated caller, or empty for an anonymous call where this mount allows one. */
     private Future<Optional<Client>> caller(RoutingContext ctx, RequestParams params) {
-        if (allowUnauthenticated && namesNoClient(ctx, params)) {
+        if (allowUnauthenticated && dialect.namesNoClient(ctx, params)) {
             return Future.succeededFuture(Optional.empty());
         }
         return clients.authenticate(ctx, () -> dialect.credentials(ctx, params)).map(caller -> {
             if (caller.isPublic()) {
                 throw OAuthError.invalidClient("public clients cannot introspect tokens").toException();
             }
+            dialect.introspectionScope(caller).filter(scope -> !caller.scopes().contains(scope)).ifPresent(scope -> {
+                throw OAuthError.unauthorizedClient("this client may not introspect tokens: it is not registered"
+                        + " with the " + scope + " scope").toException();
+            });
             return Optional.of(caller);
         });
     }
 
-    private boolean namesNoClient(RoutingContext ctx, RequestParams params) {
-        try {
-            return dialect.credentials(ctx, params).clientId() == null;
-        } catch (RuntimeException unreadable) {
-            return false;
-        }
-    }
 
     private boolean visible(ActiveToken token, Optional<Client> caller) {
         if (caller.isPresent()) {

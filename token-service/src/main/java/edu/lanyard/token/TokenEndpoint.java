@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * RFC 6749 §3.2: reads the request as its dialect says, authenticates the client, and hands it to the grant. The
@@ -34,11 +35,13 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
     private final GuardedClientAuthentication clients;
     private final Map<GrantType, Grant> grants = new EnumMap<>(GrantType.class);
     private final MeterRegistry meters;
+    private final Map<GrantType, Map<String, Counter>> issued = new EnumMap<>(GrantType.class);
 
     TokenEndpoint(Dialect dialect, GuardedClientAuthentication clients, List<Grant> grants, MeterRegistry meters) {
         this.dialect = dialect;
         this.clients = clients;
         grants.forEach(grant -> this.grants.put(grant.type(), grant));
+        this.grants.keySet().forEach(type -> issued.put(type, new ConcurrentHashMap<>()));
         this.meters = meters;
     }
 
@@ -89,10 +92,16 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
 
     /** Tagged with the grant the client used: a refresh counts as refresh_token, not as the grant it continues. */
     private void countIssued(GrantType type, Client client) {
-        Counter.builder("lanyard.tokens.issued")
-                .tag("grant", type.wireName())
-                .tag("client", client.clientId())
-                .register(meters)
-                .increment();
+        Map<String, Counter> byClient = issued.get(type);
+        Counter counter = byClient.get(client.clientId());
+        if (counter == null) {
+            // Built once per grant and client (both closed sets: the grants mounted, the clients imported).
+            counter = byClient.computeIfAbsent(client.clientId(), id -> Counter.builder("lanyard.tokens.issued")
+                    .description("Token responses issued, by the grant the client used and by client")
+                    .tag("grant", type.wireName())
+                    .tag("client", id)
+                    .register(meters));
+        }
+        counter.increment();
     }
 }

@@ -31,13 +31,28 @@ public final class DialectProfileEndpoint implements Handler<RoutingContext> {
     private final TokenValidator validator;
     private final UserLookup users;
     private final ClientLookup clients;
+    private final ProfileAnswer answer;
+
+    /** How the profile of a valid token is answered; errors before that are the dialect's own. */
+    @FunctionalInterface
+    public interface ProfileAnswer {
+        /** @param presented the token as sent, for an error answer that echoes it as the product did */
+        void send(RoutingContext ctx, ProfileSource source, String presented);
+    }
 
     public DialectProfileEndpoint(ProductDialect dialect, TokenValidator validator, UserLookup users,
                                   ClientLookup clients) {
+        this(dialect, validator, users, clients, (ctx, source, presented) -> dialect.renderProfile(ctx, source));
+    }
+
+    /** A profile endpoint that answers in a shape of its own (MaxKey's OIDC userinfo), found and checked alike. */
+    public DialectProfileEndpoint(ProductDialect dialect, TokenValidator validator, UserLookup users,
+                                  ClientLookup clients, ProfileAnswer answer) {
         this.dialect = dialect;
         this.validator = validator;
         this.users = users;
         this.clients = clients;
+        this.answer = answer;
     }
 
     @Override
@@ -70,7 +85,7 @@ public final class DialectProfileEndpoint implements Handler<RoutingContext> {
                     } else if (done.result().isEmpty()) {
                         dialect.renderProfileError(ctx, new ProfileFailure(ProfileFailure.Kind.INVALID, presented));
                     } else {
-                        dialect.renderProfile(ctx, done.result().get());
+                        answer.send(ctx, done.result().get(), presented);
                     }
                 });
     }

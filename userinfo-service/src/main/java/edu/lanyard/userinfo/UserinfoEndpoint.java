@@ -4,6 +4,7 @@ import edu.lanyard.core.domain.User;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.error.OAuthException;
 import edu.lanyard.core.logging.LogRedactor;
+import edu.lanyard.core.oidc.ClaimsRequest;
 import edu.lanyard.core.oidc.StandardClaims;
 import edu.lanyard.core.token.ActiveToken;
 import edu.lanyard.core.token.TokenValidator;
@@ -66,7 +67,7 @@ public final class UserinfoEndpoint implements Handler<RoutingContext> {
             }
             return users.bySubject(at.subject()).map(user -> new JsonObject(StandardClaims.of(
                     user.orElseThrow(() -> OAuthError.invalidToken("the user no longer exists").toException()),
-                    at.scope())));
+                    at.scope(), ClaimsRequest.fromStored(at.claims()).userinfo().keySet())));
         });
     }
 

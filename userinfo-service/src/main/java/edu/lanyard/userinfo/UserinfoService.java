@@ -5,6 +5,8 @@ import edu.lanyard.dialects.DialectRoutes;
 import edu.lanyard.dialects.ProductDialect;
 import edu.lanyard.dialects.ProductDialects;
 import edu.lanyard.dialects.http.Cors;
+import edu.lanyard.dialects.maxkey.MaxKeyDialect;
+import edu.lanyard.dialects.maxkey.MaxKeyEndpoints;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 
@@ -26,6 +28,12 @@ public final class UserinfoService {
         for (ProductDialect dialect : ProductDialects.enabled(p.config().dialects())) {
             DialectRoutes.mount(router, dialect, dialect.profileEndpoints(), "profile",
                     new DialectProfileEndpoint(dialect, p.validator(), p.users(), p.clients()), browsers);
+            if (dialect instanceof MaxKeyDialect maxKey) {
+                DialectRoutes.mount(router, maxKey, MaxKeyEndpoints.OIDC_USERINFO, "oidc_userinfo",
+                        new DialectProfileEndpoint(maxKey, p.validator(), p.users(), p.clients(),
+                                new MaxKeyOidcUserinfo(maxKey, p.idTokens())),
+                        browsers);
+            }
         }
     }
 }

@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class PageRenderer {
 
-    private static final List<String> PAGES = List.of("login", "consent", "error", "logout");
+    private static final List<String> PAGES = List.of("login", "consent", "error", "logout", "cas");
     private static final List<String> PARTIALS = List.of("layout", "logo", "icon-globe", "icon-alert", "icon-check", "icon-lock");
 
     private final Map<String, PebbleTemplate> templates;

@@ -28,6 +28,7 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
     private static final Set<String> NEVER_FORM_TARGETS =
             Set.of("javascript", "data", "vbscript", "file", "blob", "filesystem", "about");
     private static final String FORM_TARGETS = SecurityHeaders.class.getName() + ".formTargets";
+    private static final String FRAME_SOURCES = SecurityHeaders.class.getName() + ".frameSources";
 
     private final String imageSources;
 
@@ -78,6 +79,21 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
     }
 
     /**
+     * Lets this page load {@code uri}'s origin in a frame (CAS front-channel logout, whose notices are hidden frames
+     * on the signed-out page). Unparseable or scriptable URIs add nothing.
+     */
+    public static void allowFrame(RoutingContext ctx, String uri) {
+        sourceExpression(uri).ifPresent(source -> {
+            Set<String> sources = ctx.get(FRAME_SOURCES);
+            if (sources == null) {
+                sources = new LinkedHashSet<>();
+                ctx.put(FRAME_SOURCES, sources);
+            }
+            sources.add(source);
+        });
+    }
+
+    /**
      * Lets this one page run the inline script whose SHA-256 (base64) is given, and nothing else: a hash source
      * admits exactly that script text, so it cannot be abused to run injected code.
      */
@@ -108,8 +124,10 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("text/html")) {
             return;
         }
-        headers.set("Content-Security-Policy",
-                contentSecurityPolicy(imageSources, ctx.get(FORM_TARGETS), ctx.get(SCRIPT_HASHES)));
+        Set<String> frames = ctx.get(FRAME_SOURCES);
+        String policy = contentSecurityPolicy(imageSources, ctx.get(FORM_TARGETS), ctx.get(SCRIPT_HASHES));
+        headers.set("Content-Security-Policy", frames == null || frames.isEmpty() ? policy
+                : policy + "; frame-src " + String.join(" ", frames));
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "no-referrer");
         headers.set(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -2,6 +2,7 @@ package edu.lanyard.authorize.pipeline;
 
 import edu.lanyard.authorize.FrontChannelDialect;
 import edu.lanyard.core.client.ClientLookup;
+import edu.lanyard.core.metrics.SignInMeters;
 
 import java.time.Clock;
 import java.util.List;
@@ -17,15 +18,17 @@ public final class AuthorizationSteps {
     private final Consents consents;
     private final ResponseIssuer issuer;
     private final Clock clock;
+    private final SignInMeters signIns;
 
     public AuthorizationSteps(ClientLookup clients, SessionLookup sessions, PendingAuthorizations pending,
-                              Consents consents, ResponseIssuer issuer, Clock clock) {
+                              Consents consents, ResponseIssuer issuer, Clock clock, SignInMeters signIns) {
         this.clients = clients;
         this.sessions = sessions;
         this.pending = pending;
         this.consents = consents;
         this.issuer = issuer;
         this.clock = clock;
+        this.signIns = signIns;
     }
 
     /** {@code GET|POST /oauth2/authorize}: strict about repeated parameters, no product's habits. */
@@ -38,6 +41,7 @@ public final class AuthorizationSteps {
                 new CheckResponseMode(),
                 new CheckFlowAllowed(),
                 new CheckScope(),
+                new CheckClaimsParameter(),
                 new CheckIdTokenRequirements(),
                 new CheckPkce(),
                 new CheckMaxAge(),
@@ -53,16 +57,18 @@ public final class AuthorizationSteps {
      */
     public Pipeline productAuthorize(FrontChannelDialect product) {
         return Pipeline.answeringRequest(product.name() + " authorize", List.of(
-                new CheckClient(clients),
+                new CheckClient(clients, product.clientIdIgnoresCase()),
                 new CheckRedirectUri(product),
                 new CheckResponseType(),
                 new CheckResponseMode(),
                 new CheckFlowAllowed(),
                 new CheckScope(),
+                new CheckClaimsParameter(),
                 new CheckIdTokenRequirements(),
                 new CheckPkce(),
                 new CheckMaxAge(),
                 new CheckPrompt(),
+                new ApplyProductHabits(product),
                 new DeliverAsProductDid(product),
                 new CheckLogin(sessions, pending, clock),
                 new CheckConsent(consents, pending),
@@ -79,7 +85,7 @@ public final class AuthorizationSteps {
     /** {@code POST /oauth2/consent}: the user's decision, then the answer. */
     public Pipeline afterConsent() {
         return Pipeline.answeringFormPost("resume after consent", List.of(
-                new RecordConsentDecision(consents),
+                new RecordConsentDecision(consents, signIns),
                 new Respond(issuer)));
     }
 }

@@ -3,9 +3,13 @@ package edu.lanyard.authorize.pipeline;
 import edu.lanyard.authorize.AuthorizationRequest;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.oidc.StandardClaims;
 import edu.lanyard.core.session.SessionRecord;
 import edu.lanyard.core.token.Scopes;
 import io.vertx.core.Future;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * The signed-in user has consented to the scope, when the client requires consent (or the request asks for it
@@ -49,6 +53,21 @@ public final class CheckConsent implements AuthorizationStep {
             return Future.succeededFuture(false);
         }
         return consents.grantedScope(session.subject(), client.clientId())
-                .map(granted -> !Scopes.parse(granted.orElse("")).containsAll(Scopes.parse(request.scope())));
+                .map(granted -> !Scopes.parse(granted.orElse("")).containsAll(consentedScopeNeeded(request)));
+    }
+
+    /**
+     * The requested scope, and the scope of each claim asked for by name (OIDC Core §5.5): a consent to
+     * {@code openid email} does not cover {@code given_name} asked for through the claims parameter.
+     */
+    private static Set<String> consentedScopeNeeded(AuthorizationRequest request) {
+        Set<String> needed = new LinkedHashSet<>(Scopes.parse(request.scope()));
+        for (String claim : request.claimsRequest().allNames()) {
+            String scope = StandardClaims.scopeOf(claim);
+            if (scope != null) {
+                needed.add(scope);
+            }
+        }
+        return needed;
     }
 }

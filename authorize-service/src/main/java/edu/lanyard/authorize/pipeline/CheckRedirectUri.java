@@ -47,13 +47,15 @@ public final class CheckRedirectUri implements ImmediateStep {
         } else {
             return invalid("redirect_uri is not registered for this client");
         }
-        return new StepResult.Continue(state.withRequest(received(params, redirectUri, requested != null)));
+        return new StepResult.Continue(state.withRequest(received(params, client, redirectUri, requested != null)));
     }
 
     /** The request as sent, with the values later steps check and refine. */
-    private AuthorizationRequest received(RequestParams params, String redirectUri, boolean redirectUriGiven) {
+    private AuthorizationRequest received(RequestParams params, Client client, String redirectUri,
+                                          boolean redirectUriGiven) {
         String responseType = params.first("response_type").orElse(dialect.defaultResponseType());
-        return new AuthorizationRequest(params.firstOrNull("client_id"), redirectUri, redirectUriGiven,
+        // The registered id, which may differ in case from the one sent where the product ignored case.
+        return new AuthorizationRequest(client.clientId(), redirectUri, redirectUriGiven,
                 responseType, ResponseModes.defaultFor(Scopes.parse(responseType)), params.firstOrNull("scope"),
                 params.firstOrNull("state"), params.firstOrNull("nonce"), params.firstOrNull("code_challenge"),
                 params.firstOrNull("code_challenge_method"), params.firstOrNull("prompt"), null,

@@ -1,6 +1,7 @@
 package edu.lanyard.authorize.pipeline;
 
 import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.metrics.SignInMeters;
 import io.vertx.core.Future;
 
 import java.util.List;
@@ -11,9 +12,11 @@ import java.util.List;
  */
 public final class RecordConsentDecision implements AuthorizationStep {
     private final Consents consents;
+    private final SignInMeters meters;
 
-    public RecordConsentDecision(Consents consents) {
+    public RecordConsentDecision(Consents consents, SignInMeters meters) {
         this.consents = consents;
+        this.meters = meters;
     }
 
     @Override
@@ -23,13 +26,22 @@ public final class RecordConsentDecision implements AuthorizationStep {
 
     @Override
     public Future<StepResult> apply(AuthorizationState state) {
-        // The button's value exactly as posted: only "approve" approves.
+        // The button's value exactly as posted: only "approve" approves (or, posted to MaxKey's approval path,
+        // its form's user_oauth_approval=true).
         List<String> decision = state.params().allAsSent("decision");
-        if (decision.isEmpty() || !"approve".equals(decision.get(0))) {
+        List<String> maxKeyDecision = state.params().allAsSent("user_oauth_approval");
+        boolean approved = decision.isEmpty()
+                ? !maxKeyDecision.isEmpty() && "true".equals(maxKeyDecision.get(0))
+                : "approve".equals(decision.get(0));
+        if (!approved) {
+            meters.consent(false);
             return Future.succeededFuture(new StepResult.RedirectError(state.request(),
                     OAuthError.accessDenied("the user denied the request")));
         }
         return consents.grant(state.session().subject(), state.request().clientId(), state.request().scope(),
-                state.clientIp()).map(recorded -> new StepResult.Continue(state));
+                state.clientIp()).map(recorded -> {
+                    meters.consent(true);
+                    return new StepResult.Continue(state);
+                });
     }
 }

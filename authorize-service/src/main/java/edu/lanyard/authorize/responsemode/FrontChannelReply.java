@@ -13,5 +13,10 @@ public sealed interface FrontChannelReply {
      */
     record AutoPostForm(String action, String html) implements FrontChannelReply {
         public static final String SCRIPT_SHA256 = FormPostPage.SCRIPT_SHA256;
+
+        /** The page posting {@code params} to {@code action} (also CAS's {@code method=POST}). */
+        public static AutoPostForm of(String action, java.util.Map<String, String> params) {
+            return new AutoPostForm(action, FormPostPage.render(action, params));
+        }
     }
 }

@@ -11,6 +11,7 @@ import edu.lanyard.core.domain.GrantType;
 import edu.lanyard.core.domain.RedirectUriMatch;
 import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.error.OAuthException;
+import edu.lanyard.core.metrics.SignInMeters;
 import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.token.Pkce;
 import edu.lanyard.core.token.Scopes;
@@ -18,6 +19,7 @@ import edu.lanyard.devkit.fuzz.WireRequest;
 import edu.lanyard.dialects.ProductDialects;
 import edu.lanyard.dialects.http.EdgeErrors;
 import edu.lanyard.dialects.http.HttpRequestParams;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 
@@ -107,7 +109,7 @@ class AuthorizationChecksFuzzTest {
             RecordingIssuer issuer = new RecordingIssuer();
             AuthorizationSteps table = new AuthorizationSteps(id -> Optional.ofNullable(CLIENTS.get(id)),
                     new InMemorySessions().with(COOKIE, Fixtures.session(60)), new InMemoryPendingAuthorizations(),
-                    new InMemoryConsents(), issuer, Fixtures.CLOCK);
+                    new InMemoryConsents(), issuer, Fixtures.CLOCK, new SignInMeters(new SimpleMeterRegistry()));
             Pipeline pipeline = dialect == FrontChannelDialect.STANDARD ? table.standardAuthorize()
                     : table.productAuthorize(dialect);
             Future<StepResult> run = pipeline.run(AuthorizationState.received(params, Optional.of(COOKIE), "ip"));

@@ -3,8 +3,10 @@ package edu.lanyard.authorize.pipeline;
 import edu.lanyard.authorize.AuthorizationRequest;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.domain.GrantType;
+import edu.lanyard.core.metrics.SignInMeters;
 import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.session.SessionRecord;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AuthorizationStepsTest {
     private static final List<String> CHECKS_AFTER_THE_REDIRECT_URI = List.of("check response type",
-            "check response mode", "check flow allowed", "check scope", "check id_token requirements", "check pkce",
+            "check response mode", "check flow allowed", "check scope", "check claims parameter",
+            "check id_token requirements", "check pkce",
             "check max_age", "check prompt");
     private static final String COOKIE = "cookie-value";
 
@@ -46,7 +49,7 @@ class AuthorizationStepsTest {
     private final InMemoryConsents consents = new InMemoryConsents();
     private final RecordingIssuer issuer = new RecordingIssuer();
     private final AuthorizationSteps table = new AuthorizationSteps(id -> Optional.ofNullable(clients.get(id)),
-            sessions, pending, consents, issuer, CLOCK);
+            sessions, pending, consents, issuer, CLOCK, new SignInMeters(new SimpleMeterRegistry()));
 
     private static List<String> concat(List<String> head, List<String> middle, List<String> tail) {
         List<String> all = new ArrayList<>(head);
@@ -72,7 +75,8 @@ class AuthorizationStepsTest {
             Pipeline pipeline = table.productAuthorize(PHP_SSO);
 
             assertEquals(concat(List.of("check client", "check redirect uri"), CHECKS_AFTER_THE_REDIRECT_URI,
-                    List.of("product delivery", "login", "consent", "respond")), pipeline.stepNames());
+                    List.of("product habits", "product delivery", "login", "consent", "respond")),
+                    pipeline.stepNames());
             assertEquals(302, pipeline.redirectStatus());
             assertEquals("phpsso authorize", pipeline.name());
         }

@@ -48,6 +48,21 @@ class CheckClientTest {
     }
 
     @Test
+    void aDisabledClientLooksUnknownAPageNotARedirectEvenIgnoringCase() {
+        Client off = app.withDisabled(true);
+        StepResult.ShowErrorPage expected = new StepResult.ShowErrorPage(ErrorKind.UNKNOWN_CLIENT, "invalid_client",
+                "unknown client");
+        CheckClient exact = new CheckClient(id -> id.equals("app") ? Optional.of(off) : Optional.empty());
+        CheckClient ignoringCase = new CheckClient(id -> id.equals("app") ? Optional.of(off) : Optional.empty(),
+                true);
+
+        assertEquals(expected, page(exact.decide(received(params("client_id", "app",
+                "redirect_uri", Fixtures.REDIRECT_URI)))));
+        assertEquals(expected, page(ignoringCase.decide(received(params("client_id", "app",
+                "redirect_uri", Fixtures.REDIRECT_URI)))));
+    }
+
+    @Test
     void isNamedForTheTable() {
         assertEquals("check client", step.name());
     }

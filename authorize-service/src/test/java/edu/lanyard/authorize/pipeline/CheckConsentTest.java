@@ -68,6 +68,16 @@ class CheckConsentTest {
     }
 
     @Test
+    void claimsAskedForByNameNeedConsentToTheirScope() {
+        consents.with(session.subject(), "app", "email openid profile");
+        AuthorizationRequest asksAddress = request().withClaims("{\"userinfo\":{\"address\":null}}");
+        consentNeeded(check(asksConsent, asksAddress), asksConsent, asksAddress);
+
+        AuthorizationRequest asksGivenName = request().withClaims("{\"userinfo\":{\"given_name\":null}}");
+        continued(check(asksConsent, asksGivenName));
+    }
+
+    @Test
     void anotherUsersConsentDoesNotCount() {
         consents.with("someone-else", "app", "openid profile");
 

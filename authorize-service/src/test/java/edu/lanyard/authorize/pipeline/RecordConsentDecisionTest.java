@@ -2,8 +2,10 @@ package edu.lanyard.authorize.pipeline;
 
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.metrics.SignInMeters;
 import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.session.SessionRecord;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +25,12 @@ class RecordConsentDecisionTest {
     private final Client app = Fixtures.client().requireConsent().build();
     private final SessionRecord session = session(60);
     private final InMemoryConsents consents = new InMemoryConsents();
-    private final RecordConsentDecision step = new RecordConsentDecision(consents);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final RecordConsentDecision step = new RecordConsentDecision(consents, new SignInMeters(meters));
+
+    private double counted(String decision) {
+        return meters.get("lanyard.consents").tag("decision", decision).counter().count();
+    }
 
     private StepResult decide(RequestParams form) {
         return resultOf(step.apply(AuthorizationState.resumed(form, Fixtures.IP, app, request(), session)));
@@ -37,6 +44,8 @@ class RecordConsentDecisionTest {
         assertSame(state, continued(resultOf(step.apply(state))));
         assertEquals(List.of(new InMemoryConsents.Grant("subject-1", "app", "openid profile", Fixtures.IP)),
                 consents.grants);
+        assertEquals(1.0, counted("granted"));
+        assertEquals(0.0, counted("denied"));
     }
 
     @ParameterizedTest
@@ -47,6 +56,8 @@ class RecordConsentDecisionTest {
         assertEquals(OAuthError.accessDenied("the user denied the request"), error.error());
         assertEquals(request(), error.request());
         assertEquals(List.of(), consents.grants);
+        assertEquals(1.0, counted("denied"));
+        assertEquals(0.0, counted("granted"));
     }
 
     @Test

@@ -49,7 +49,11 @@ public final class HazelcastNode {
         }
         config.setClusterName(settings.clusterName());
         config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.shutdownhook.policy", "GRACEFUL");
+        // Hazelcast's own shutdown hook would leave the cluster the moment SIGTERM arrives, while requests still
+        // being answered need the maps: the launcher leaves (gracefully, see GracefulShutdown) once they are done.
+        config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        // Leaving waits for this member's partitions to be safe on the others, but not for ever.
+        config.setProperty("hazelcast.graceful.shutdown.max.wait", String.valueOf(settings.shutdownTimeoutSeconds()));
         config.setProperty("hazelcast.logging.type", "slf4j");
         String bindHost = System.getenv().getOrDefault("LANYARD_HAZELCAST_BIND", "127.0.0.1");
         config.getNetworkConfig().setPort(settings.port()).setPortAutoIncrement(true);
@@ -76,6 +80,7 @@ public final class HazelcastNode {
         ClientConfig config = new ClientConfig();
         config.setClusterName(settings.clusterName());
         config.setProperty("hazelcast.logging.type", "slf4j");
+        config.setProperty("hazelcast.client.shutdownhook.enabled", "false");   // as for a member, see above
         settings.members().forEach(config.getNetworkConfig()::addAddress);
         return HazelcastClient.newHazelcastClient(config);
     }

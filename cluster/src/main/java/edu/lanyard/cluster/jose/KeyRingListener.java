@@ -7,6 +7,7 @@ import com.hazelcast.map.listener.EntryExpiredListener;
 import com.hazelcast.map.listener.EntryMergedListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import edu.lanyard.core.crypto.EnvelopeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +22,11 @@ final class KeyRingListener implements EntryAddedListener<String, String>, Entry
     private static final Logger LOG = LoggerFactory.getLogger(KeyRingListener.class);
 
     private final AtomicReference<KeyRing> ring;
+    private final SigningKeyCodec codec;
 
-    KeyRingListener(AtomicReference<KeyRing> ring) {
+    KeyRingListener(AtomicReference<KeyRing> ring, SigningKeyCodec codec) {
         this.ring = ring;
+        this.codec = codec;
     }
 
     @Override
@@ -58,10 +61,15 @@ final class KeyRingListener implements EntryAddedListener<String, String>, Entry
 
     private void apply(EntryEvent<String, String> event) {
         try {
-            SigningKeyEntry entry = SigningKeyEntry.fromJson(event.getValue());
+            SigningKeyEntry entry = codec.decode(event.getValue()).entry();
             ring.updateAndGet(current -> current.with(entry));
         } catch (ParseException e) {
-            LOG.error("ignoring unreadable signing key {} in {}", event.getKey(), SigningKeys.MAP_NAME, e);
+            LOG.error("ignoring unreadable signing key {} in {}: {}", event.getKey(), SigningKeys.MAP_NAME,
+                    e.getMessage());
+        } catch (EnvelopeException e) {
+            // Another member sealed it under a master key this one lacks (a rotation rolled out in one step): keep
+            // what this member knew of the key; its next start will say which master key to add.
+            LOG.error("cannot open signing key {} written by another member: {}", event.getKey(), e.getMessage());
         }
     }
 

@@ -2,16 +2,13 @@ package edu.lanyard.cluster.jose;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.util.JSONObjectUtils;
 
-import java.text.ParseException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * One key of the signing ring as stored in Hazelcast: the private JWK plus its lifecycle.
+ * One key of the signing ring in this process's memory: the private JWK plus its lifecycle. Stored sealed, see
+ * {@link SigningKeyCodec}.
  *
  * @param retireUntil when a retired key leaves the published JWKS; null while the key is current
  */
@@ -50,34 +47,5 @@ record SigningKeyEntry(JWK jwk, JWSAlgorithm algorithm, Instant created, State s
 
     boolean isPublishedAt(Instant now) {
         return isCurrent() || now.isBefore(retireUntil);
-    }
-
-    String toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("alg", algorithm.getName());
-        json.put("created", created.toString());
-        json.put("state", state.name().toLowerCase());
-        if (retireUntil != null) {
-            json.put("retireUntil", retireUntil.toString());
-        }
-        json.put("jwk", jwk.toJSONObject());
-        return JSONObjectUtils.toJSONString(json);
-    }
-
-    static SigningKeyEntry fromJson(String text) throws ParseException {
-        Map<String, Object> json = JSONObjectUtils.parse(text);
-        String retireUntil = JSONObjectUtils.getString(json, "retireUntil");
-        try {
-            return new SigningKeyEntry(
-                    JWK.parse(JSONObjectUtils.getJSONObject(json, "jwk")),
-                    JWSAlgorithm.parse(JSONObjectUtils.getString(json, "alg")),
-                    Instant.parse(JSONObjectUtils.getString(json, "created")),
-                    State.valueOf(JSONObjectUtils.getString(json, "state").toUpperCase()),
-                    retireUntil == null ? null : Instant.parse(retireUntil));
-        } catch (RuntimeException e) {
-            ParseException parseException = new ParseException("malformed signing key entry: " + e.getMessage(), 0);
-            parseException.initCause(e);
-            throw parseException;
-        }
     }
 }

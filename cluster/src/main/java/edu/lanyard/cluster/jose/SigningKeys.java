@@ -5,6 +5,8 @@ import com.hazelcast.map.IMap;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import edu.lanyard.core.crypto.EnvelopeException;
+import edu.lanyard.core.crypto.MasterKeys;
 import edu.lanyard.core.jose.SigningKeyRing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +18,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +29,12 @@ import java.util.function.Supplier;
 
 /**
  * The server's signing key ring, shared by every member through the Hazelcast map {@value #MAP_NAME} (key: kid,
- * value: {@link SigningKeyEntry} JSON including the private key). Reads are served from an in-memory snapshot that an
- * entry listener keeps current; every method that talks to Hazelcast blocks and must not run on an event loop.
+ * value: the entry as {@link SigningKeyCodec} writes it: lifecycle and public JWK in clear, the private JWK sealed
+ * under the master key). Reads are served from an in-memory snapshot, decrypted, that an entry listener keeps
+ * current; every method that talks to Hazelcast blocks and must not run on an event loop.
+ *
+ * <p>Joining refuses to start when a stored key cannot be opened with the master keys given (rather than ignoring
+ * it and generating new keys, which would leave the tokens it signed unverifiable on this member).
  */
 public final class SigningKeys implements SigningKeyRing, AutoCloseable {
 
@@ -43,36 +52,37 @@ public final class SigningKeys implements SigningKeyRing, AutoCloseable {
     private final AtomicReference<KeyRing> ring;
     private final UUID listenerId;
     private final Clock clock;
+    private final SigningKeyCodec codec;
 
-    private SigningKeys(IMap<String, String> map, AtomicReference<KeyRing> ring, UUID listenerId, Clock clock) {
+    private SigningKeys(IMap<String, String> map, AtomicReference<KeyRing> ring, UUID listenerId, Clock clock,
+                        SigningKeyCodec codec) {
         this.map = map;
         this.ring = ring;
         this.listenerId = listenerId;
         this.clock = clock;
-    }
-
-    /** As {@link #join(HazelcastInstance, Clock)} on the system clock. */
-    public static SigningKeys join(HazelcastInstance hazelcast) {
-        return join(hazelcast, Clock.systemUTC());
+        this.codec = codec;
     }
 
     /**
      * Subscribes to the cluster's ring and creates the keys it lacks. Blocking: call at startup.
      *
-     * @param clock dates new keys, rotations and what the JWKS still publishes
+     * @param clock      dates new keys, rotations and what the JWKS still publishes
+     * @param masterKeys seals the private keys this member writes and opens those it reads
+     * @throws IllegalStateException a stored key cannot be opened with {@code masterKeys}
      */
-    public static SigningKeys join(HazelcastInstance hazelcast, Clock clock) {
+    public static SigningKeys join(HazelcastInstance hazelcast, Clock clock, MasterKeys masterKeys) {
         IMap<String, String> map = hazelcast.getMap(MAP_NAME);
         AtomicReference<KeyRing> ring = new AtomicReference<>(KeyRing.EMPTY);
+        SigningKeyCodec codec = new SigningKeyCodec(masterKeys);
         // Listen before the first read so no change falls between the read and the subscription.
-        UUID listenerId = map.addEntryListener(new KeyRingListener(ring), true);
-        SigningKeys keys = new SigningKeys(map, ring, listenerId, clock);
+        UUID listenerId = map.addEntryListener(new KeyRingListener(ring, codec), true);
+        SigningKeys keys = new SigningKeys(map, ring, listenerId, clock, codec);
         try {
             keys.underRingLock(() -> {
                 keys.addMissingCurrentKeys();
                 return null;
             });
-            ring.updateAndGet(known -> known.with(keys.readCluster()));
+            ring.updateAndGet(known -> known.with(entries(keys.readCluster())));
             keys.requireKeyForEveryAlgorithm();
             return keys;
         } catch (RuntimeException e) {
@@ -119,7 +129,7 @@ public final class SigningKeys implements SigningKeyRing, AutoCloseable {
         requireNotNegative(retainOldFor);
         return underRingLock(() -> {
             Instant dueBefore = clock.instant().minus(maxAge);
-            List<SigningKeyEntry> cluster = readCluster();
+            List<SigningKeyEntry> cluster = entries(readCluster());
             boolean due = ALGORITHMS.stream().anyMatch(algorithm -> newestCurrent(cluster, algorithm)
                     .map(entry -> entry.created().isBefore(dueBefore))
                     .orElse(true));
@@ -127,6 +137,68 @@ public final class SigningKeys implements SigningKeyRing, AutoCloseable {
                 rotateLocked(retainOldFor);
             }
             return due;
+        });
+    }
+
+    /** What an operator may know of one stored key: never the key. */
+    public record StoredKey(String kid, String algorithm, String state, Instant created, Instant retireUntil,
+                            String sealedUnder) {
+        /** Shown for an entry still in clear, written before encryption at rest. */
+        public static final String CLEAR = "clear";
+    }
+
+    /** The outcome of {@link #rewrap()}. */
+    public record Rewrap(String masterKey, int keys, int rewrapped) {
+    }
+
+    /** The id of the master key this member seals with. */
+    public String masterKeyId() {
+        return codec.currentMasterKeyId();
+    }
+
+    /** The stored keys and the master key each is sealed under ({@value StoredKey#CLEAR} if none). Blocking. */
+    public List<StoredKey> stored() {
+        return readCluster().stream()
+                .map(decoded -> {
+                    SigningKeyEntry entry = decoded.entry();
+                    return new StoredKey(entry.kid(), entry.algorithm().getName(), entry.state().name().toLowerCase(),
+                            entry.created(), entry.retireUntil(),
+                            decoded.inClear() ? StoredKey.CLEAR : decoded.sealedUnder());
+                })
+                .sorted(Comparator.comparing(StoredKey::created).thenComparing(StoredKey::kid))
+                .toList();
+    }
+
+    /**
+     * Re-seals every stored key that is not yet under the current master key (those under a previous key and those
+     * still in clear) and writes it back, on the whole cluster and, written through, in Postgres. A retired key
+     * keeps its time to live. Afterwards no stored key needs a previous master key, which can then be removed.
+     * Blocking; idempotent.
+     */
+    public Rewrap rewrap() {
+        return underRingLock(() -> {
+            Instant now = clock.instant();
+            List<SigningKeyCodec.Decoded> stored = readCluster();
+            int rewrapped = 0;
+            for (SigningKeyCodec.Decoded decoded : stored) {
+                if (codec.currentMasterKeyId().equals(decoded.sealedUnder())) {
+                    continue;
+                }
+                SigningKeyEntry entry = decoded.entry();
+                if (entry.isCurrent()) {
+                    map.set(entry.kid(), codec.encode(entry));
+                } else {
+                    long ttlMillis = Duration.between(now, entry.retireUntil()).toMillis();
+                    if (ttlMillis <= 0) {
+                        continue;   // leaving the ring anyway; a TTL of 0 would keep it for ever
+                    }
+                    map.set(entry.kid(), codec.encode(entry), ttlMillis, TimeUnit.MILLISECONDS);
+                }
+                rewrapped++;
+            }
+            LOG.info("re-sealed {} of {} signing keys under master key {}", rewrapped, stored.size(),
+                    codec.currentMasterKeyId());
+            return new Rewrap(codec.currentMasterKeyId(), stored.size(), rewrapped);
         });
     }
 
@@ -144,7 +216,7 @@ public final class SigningKeys implements SigningKeyRing, AutoCloseable {
     }
 
     private void addMissingCurrentKeys() {
-        List<SigningKeyEntry> cluster = readCluster();
+        List<SigningKeyEntry> cluster = entries(readCluster());
         for (JWSAlgorithm algorithm : ALGORITHMS) {
             if (newestCurrent(cluster, algorithm).isEmpty()) {
                 store(SigningKeyEntry.current(SigningKeyGenerator.generate(algorithm), algorithm, clock.instant()));
@@ -154,7 +226,7 @@ public final class SigningKeys implements SigningKeyRing, AutoCloseable {
     }
 
     private void rotateLocked(Duration retainOldFor) {
-        List<SigningKeyEntry> before = readCluster();
+        List<SigningKeyEntry> before = entries(readCluster());
         Instant now = clock.instant();
         // New keys first: a member that sees the old key retired before the new one exists would have none to use.
         for (JWSAlgorithm algorithm : ALGORITHMS) {
@@ -180,7 +252,7 @@ public final class SigningKeys implements SigningKeyRing, AutoCloseable {
     }
 
     private void store(SigningKeyEntry entry) {
-        map.set(entry.kid(), entry.toJson());
+        map.set(entry.kid(), codec.encode(entry));
         ring.updateAndGet(known -> known.with(entry));
     }
 
@@ -193,20 +265,44 @@ public final class SigningKeys implements SigningKeyRing, AutoCloseable {
             return;
         }
         SigningKeyEntry retired = entry.retire(until);
-        map.set(retired.kid(), retired.toJson(), ttlMillis, TimeUnit.MILLISECONDS);
+        map.set(retired.kid(), codec.encode(retired), ttlMillis, TimeUnit.MILLISECONDS);
         ring.updateAndGet(known -> known.with(retired));
     }
 
-    private List<SigningKeyEntry> readCluster() {
-        List<SigningKeyEntry> entries = new ArrayList<>();
+    /**
+     * Every entry of the map, opened. An entry that is not a signing key at all is logged and skipped, as before
+     * encryption at rest; one that cannot be opened stops the caller: see {@link #unopenable}.
+     */
+    private List<SigningKeyCodec.Decoded> readCluster() {
+        List<SigningKeyCodec.Decoded> entries = new ArrayList<>();
+        Map<String, List<String>> unopenable = new TreeMap<>();   // why → kids
         map.forEach((kid, json) -> {
             try {
-                entries.add(SigningKeyEntry.fromJson(json));
+                entries.add(codec.decode(json));
             } catch (ParseException e) {
-                LOG.error("ignoring unreadable signing key {} in {}", kid, MAP_NAME, e);
+                LOG.error("ignoring unreadable signing key {} in {}: {}", kid, MAP_NAME, e.getMessage());
+            } catch (EnvelopeException e) {
+                unopenable.computeIfAbsent(e.getMessage(), why -> new ArrayList<>()).add(kid);
             }
         });
+        if (!unopenable.isEmpty()) {
+            throw unopenable(unopenable);
+        }
         return entries;
+    }
+
+    static IllegalStateException unopenable(Map<String, List<String>> kidsByReason) {
+        int count = kidsByReason.values().stream().mapToInt(List::size).sum();
+        String reasons = kidsByReason.entrySet().stream()
+                .map(reason -> reason.getKey() + ": " + String.join(", ", reason.getValue()))
+                .collect(Collectors.joining("; "));
+        return new IllegalStateException("cannot open " + count + " signing key(s) of " + MAP_NAME + ", " + reasons
+                + ". Give this node the master key they were sealed under, as keys.masterKey or in"
+                + " keys.previousMasterKeys (docs/deployment.md, Keys and secrets at rest)");
+    }
+
+    private static List<SigningKeyEntry> entries(List<SigningKeyCodec.Decoded> decoded) {
+        return decoded.stream().map(SigningKeyCodec.Decoded::entry).toList();
     }
 
     private static Optional<SigningKeyEntry> newestCurrent(List<SigningKeyEntry> cluster, JWSAlgorithm algorithm) {

@@ -1,11 +1,14 @@
 package edu.lanyard.cluster.store;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.map.IMap;
 import edu.lanyard.core.store.KeyValueMap;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -32,5 +35,20 @@ public final class HazelcastKeyValueMap implements KeyValueMap {
     @Override
     public Future<Optional<String>> remove(String key) {
         return Async.onCaller(vertx, map.removeAsync(key)).map(Optional::ofNullable);
+    }
+
+    /** On the member owning the key, so two nodes adding at once both count (no read-then-write). */
+    @Override
+    public Future<Void> addMember(String key, String member, long ttlSeconds) {
+        return Async.onCaller(vertx, map.submitToKey(key, new AddMember(member, Math.max(1, ttlSeconds)))).mapEmpty();
+    }
+
+    record AddMember(String member, long ttlSeconds) implements EntryProcessor<String, String, Void> {
+        @Override
+        public Void process(Map.Entry<String, String> entry) {
+            ((ExtendedMapEntry<String, String>) entry).setValue(
+                    KeyValueMap.withMember(entry.getValue(), member), ttlSeconds, TimeUnit.SECONDS);
+            return null;
+        }
     }
 }

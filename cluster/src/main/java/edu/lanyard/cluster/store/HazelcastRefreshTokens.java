@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** Refresh tokens by hash, with an atomic rotate so two nodes can never both redeem the same token. */
+/**
+ * Refresh tokens by hash, with an atomic rotate so two nodes can never both redeem the same token. A revoked token
+ * is kept as a {@link Removals} marker so that a cold-started cluster cannot load it again.
+ */
 public final class HazelcastRefreshTokens implements RefreshTokens {
     private final Vertx vertx;
     private final Clock clock;
@@ -57,18 +60,19 @@ public final class HazelcastRefreshTokens implements RefreshTokens {
 
     @Override
     public Future<Optional<RefreshTokenRecord>> remove(String hash) {
-        return Async.onCaller(vertx, map.removeAsync(hash)).map(HazelcastRefreshTokens::decode);
+        return Async.onCaller(vertx, map.submitToKey(hash, new Removals.MarkRemoved()))
+                .map(HazelcastRefreshTokens::decode);
     }
 
     private static Optional<RefreshTokenRecord> decode(String json) {
-        return Optional.ofNullable(json).map(j -> Jsons.read(j, RefreshTokenRecord.class));
+        return Optional.ofNullable(Removals.live(json)).map(j -> Jsons.read(j, RefreshTokenRecord.class));
     }
 
     /** Runs on the partition owner; keeps the entry's expiry so a rotated token still ages out on time. */
     record SetRotated(boolean rotated) implements EntryProcessor<String, String, String> {
         @Override
         public String process(Map.Entry<String, String> entry) {
-            String before = entry.getValue();
+            String before = Removals.live(entry.getValue());
             if (before != null) {
                 RefreshTokenRecord token = Jsons.read(before, RefreshTokenRecord.class);
                 if (token.rotated() != rotated) {

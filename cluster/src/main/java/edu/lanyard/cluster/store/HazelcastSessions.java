@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * SSO sessions by cookie hash, living for the idle timeout (renewed on use) but never past their absolute end; and
- * the token families issued in each session, so that logout can revoke them.
+ * the token families issued in each session, so that logout can revoke them. An ended session and a grant list
+ * taken at logout are kept as {@link Removals} markers so that a cold-started cluster cannot load them again.
  */
 public final class HazelcastSessions implements Sessions {
     private final Vertx vertx;
@@ -46,7 +47,7 @@ public final class HazelcastSessions implements Sessions {
     @Override
     public Future<Optional<SessionRecord>> find(String cookieHash) {
         return Async.onCaller(vertx, sessions.getAsync(cookieHash))
-                .map(json -> Optional.ofNullable(json).map(j -> Jsons.read(j, SessionRecord.class)));
+                .map(json -> Optional.ofNullable(Removals.live(json)).map(j -> Jsons.read(j, SessionRecord.class)));
     }
 
     /** Extends the idle timeout after activity. */
@@ -57,7 +58,7 @@ public final class HazelcastSessions implements Sessions {
 
     @Override
     public Future<Optional<SessionRecord>> remove(String cookieHash) {
-        return Async.onCaller(vertx, sessions.removeAsync(cookieHash))
+        return Async.onCaller(vertx, sessions.submitToKey(cookieHash, new Removals.MarkRemoved()))
                 .map(json -> Optional.ofNullable(json).map(j -> Jsons.read(j, SessionRecord.class)));
     }
 
@@ -75,7 +76,8 @@ public final class HazelcastSessions implements Sessions {
 
     @Override
     public Future<Set<String>> takeGrants(String sid) {
-        return Async.onCaller(vertx, sessionGrants.removeAsync(sid)).map(HazelcastSessions::split);
+        return Async.onCaller(vertx, sessionGrants.submitToKey(sid, new Removals.MarkRemoved()))
+                .map(HazelcastSessions::split);
     }
 
     private static Set<String> split(String joined) {
@@ -90,7 +92,7 @@ public final class HazelcastSessions implements Sessions {
     record AddGrant(String grantId, long keepSeconds) implements EntryProcessor<String, String, Void> {
         @Override
         public Void process(Map.Entry<String, String> entry) {
-            String current = entry.getValue();
+            String current = Removals.live(entry.getValue());
             String next = current == null ? grantId : current + "," + grantId;
             ((ExtendedMapEntry<String, String>) entry).setValue(next, keepSeconds, TimeUnit.SECONDS);
             return null;

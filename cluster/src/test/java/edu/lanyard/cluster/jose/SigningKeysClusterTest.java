@@ -36,8 +36,8 @@ class SigningKeysClusterTest {
     @BeforeAll
     static void startCluster() {
         cluster = TestCluster.start(2);
-        onA = SigningKeys.join(cluster.member(0));
-        onB = SigningKeys.join(cluster.member(1));
+        onA = SigningKeys.join(cluster.member(0), java.time.Clock.systemUTC(), TestCluster.MASTER_KEYS);
+        onB = SigningKeys.join(cluster.member(1), java.time.Clock.systemUTC(), TestCluster.MASTER_KEYS);
     }
 
     @AfterAll

@@ -39,8 +39,8 @@ class SigningKeysRotationTest {
     void rotationReachesTheOtherMemberAndOldKeysLeaveAfterRetention() throws Exception {
         Duration retention = Duration.ofSeconds(4);
         try (TestCluster cluster = TestCluster.start(2);
-             SigningKeys onA = SigningKeys.join(cluster.member(0));
-             SigningKeys onB = SigningKeys.join(cluster.member(1))) {
+             SigningKeys onA = SigningKeys.join(cluster.member(0), java.time.Clock.systemUTC(), TestCluster.MASTER_KEYS);
+             SigningKeys onB = SigningKeys.join(cluster.member(1), java.time.Clock.systemUTC(), TestCluster.MASTER_KEYS)) {
             JwtSigner signerA = new JwtSigner(onA);
             JwtSigner signerB = new JwtSigner(onB);
             Map<JWSAlgorithm, String> oldKids = currentKids(onB);
@@ -90,7 +90,7 @@ class SigningKeysRotationTest {
                 List<Future<SigningKeys>> joins = List.of(0, 1).stream()
                         .map(i -> starters.submit(() -> {
                             bothReady.await();
-                            return SigningKeys.join(cluster.member(i));
+                            return SigningKeys.join(cluster.member(i), java.time.Clock.systemUTC(), TestCluster.MASTER_KEYS);
                         }))
                         .toList();
                 try (SigningKeys onA = joins.get(0).get(30, TimeUnit.SECONDS);
@@ -109,8 +109,8 @@ class SigningKeysRotationTest {
     @Test
     void scheduledRotationHappensOncePerPeriodAcrossMembers() {
         try (TestCluster cluster = TestCluster.start(2);
-             SigningKeys onA = SigningKeys.join(cluster.member(0));
-             SigningKeys onB = SigningKeys.join(cluster.member(1))) {
+             SigningKeys onA = SigningKeys.join(cluster.member(0), java.time.Clock.systemUTC(), TestCluster.MASTER_KEYS);
+             SigningKeys onB = SigningKeys.join(cluster.member(1), java.time.Clock.systemUTC(), TestCluster.MASTER_KEYS)) {
             Map<JWSAlgorithm, String> before = currentKids(onA);
 
             assertTrue(onA.rotateIfOlderThan(Duration.ZERO, Duration.ofMinutes(5)));

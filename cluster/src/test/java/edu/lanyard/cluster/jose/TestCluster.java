@@ -14,6 +14,9 @@ import java.util.stream.IntStream;
 
 /** Real embedded Hazelcast members on 127.0.0.1 in this JVM, in a cluster of their own. */
 public final class TestCluster implements AutoCloseable {
+    /** The master key every member of a test cluster shares, as the nodes of one deployment do. */
+    static final edu.lanyard.core.crypto.MasterKeys MASTER_KEYS = edu.lanyard.core.crypto.MasterKeys.random();
+
 
     private static final int PORT_COUNT = 10;
 

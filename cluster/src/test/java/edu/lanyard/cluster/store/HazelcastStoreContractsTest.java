@@ -4,6 +4,7 @@ import edu.lanyard.cluster.jose.TestCluster;
 import edu.lanyard.core.store.AccessTokens;
 import edu.lanyard.core.store.AuthFailureWindows;
 import edu.lanyard.core.store.AuthorizationCodes;
+import edu.lanyard.core.store.CasTickets;
 import edu.lanyard.core.store.GrantRevocations;
 import edu.lanyard.core.store.LoginAttempts;
 import edu.lanyard.core.store.RefreshTokens;
@@ -12,6 +13,7 @@ import edu.lanyard.core.store.SharedMaps;
 import edu.lanyard.devkit.Await;
 import edu.lanyard.devkit.contract.AccessTokensContract;
 import edu.lanyard.devkit.contract.AuthorizationCodesContract;
+import edu.lanyard.devkit.contract.CasTicketsContract;
 import edu.lanyard.devkit.contract.FlowStateContract;
 import edu.lanyard.devkit.contract.GrantRevocationsContract;
 import edu.lanyard.devkit.contract.RefreshTokensContract;
@@ -41,6 +43,24 @@ class HazelcastStoreContractsTest {
     static void stop() {
         Await.result(vertx.close());
         cluster.close();
+    }
+
+    @Nested
+    class CasTicketStore extends CasTicketsContract {
+        @Override
+        protected CasTickets tickets() {
+            return new HazelcastCasTickets(vertx, cluster.member(0), Clock.systemUTC());
+        }
+
+        @Override
+        protected CasTickets ticketsOnAnotherNode() {
+            return new HazelcastCasTickets(vertx, cluster.member(1), Clock.systemUTC());
+        }
+
+        @Override
+        protected Clock clock() {
+            return Clock.systemUTC();
+        }
     }
 
     @Nested

@@ -17,10 +17,16 @@ public final class ClientAuthenticator {
     }
 
     public Client authenticate(PresentedCredentials presented) {
+        return authenticate(presented, false);
+    }
+
+    /** @param idIgnoresCase find the client as {@link ClientLookup#findIgnoringCase} does (a product's switch) */
+    public Client authenticate(PresentedCredentials presented, boolean idIgnoresCase) {
         if (presented.clientId() == null) {
             throw failure("client authentication is required", presented);
         }
-        Client client = clients.find(presented.clientId()).orElseThrow(() -> failure("client authentication failed", presented));
+        Client client = clients.findEnabled(presented.clientId(), idIgnoresCase)
+                .orElseThrow(() -> failure("client authentication failed", presented));
         if (client.isPublic()) {
             if (presented.secret() != null && !presented.secret().isEmpty()) {
                 throw failure("client authentication failed", presented);

@@ -3,6 +3,7 @@ package edu.lanyard.core.config;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,6 +43,13 @@ public final class ConfigLoader {
             applyEnvironment(tree, "LANYARD", environment);
             LanyardConfig config = YAML.treeToValue(tree, LanyardConfig.class);
             return withIssuer(config);
+        } catch (ValueInstantiationException e) {
+            // A setting refused by its record (an unknown postgres.sslMode, a malformed colour): its own message is
+            // the one line the operator needs, without Jackson's account of where in the tree it was.
+            if (e.getCause() instanceof IllegalArgumentException refused) {
+                throw new IllegalArgumentException(refused.getMessage(), refused);
+            }
+            throw new IllegalArgumentException("cannot read configuration " + file + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read configuration " + file + ": " + e.getMessage(), e);
         }
@@ -61,7 +69,7 @@ public final class ConfigLoader {
         String issuer = "http://" + c.http().host() + ":" + c.http().port();
         return new LanyardConfig(issuer, c.http(), c.postgres(), c.kafka(), c.hazelcast(), c.durability(),
                 c.tokens(), c.login(), c.dialects(), c.projection(), c.admin(), c.rateLimit(), c.management(),
-                c.branding());
+                c.branding(), c.keys(), c.ldap(), c.console());
     }
 
     private static void merge(ObjectNode target, ObjectNode source) {

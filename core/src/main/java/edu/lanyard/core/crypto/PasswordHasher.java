@@ -4,12 +4,7 @@ import edu.lanyard.core.config.LanyardConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Arrays;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 
 /**
  * User passwords: PBKDF2-HMAC-SHA256, encoded {@code pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>}. Deliberately
@@ -17,7 +12,6 @@ import javax.crypto.spec.PBEKeySpec;
  */
 public final class PasswordHasher {
     public static final int MIN_ITERATIONS = 1_000;
-    private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
 
@@ -51,39 +45,44 @@ public final class PasswordHasher {
     }
 
     /**
-     * Blocking. True if {@code password} produces {@code encoded}. An absent hash costs the same as a wrong password;
-     * a hash that is not in this format is a data error and throws {@link IllegalArgumentException}.
+     * Blocking. True if {@code password} produces {@code encoded}, which may be any {@link PasswordHash} format (an
+     * imported bcrypt or LDAP hash as well as Lanyard's own). An absent hash costs the same as a wrong password; a
+     * hash in no supported format is a data error and throws {@link UnsupportedPasswordHashException}.
      */
     public boolean matches(String encoded, String password) {
         if (encoded == null) {
             burnDummy();
             return false;
         }
-        Pbkdf2Hash stored = Pbkdf2Hash.parse(encoded);
+        PasswordHash stored = PasswordHash.parse(encoded);
         if (password == null || password.isEmpty()) {
             burnDummy();
             return false;
         }
-        byte[] candidate = derive(password, stored.salt(), stored.iterations(), stored.hash().length);
-        return MessageDigest.isEqual(candidate, stored.hash());
+        return stored.verify(password);
     }
 
-    /** True if {@code encoded} is a hash this class can verify (e.g. not a future Argon2 one). */
+    /** True if {@code encoded} is a hash in a format this class can verify. */
     public boolean canVerify(String encoded) {
-        if (!Pbkdf2Hash.looksLike(encoded)) {
+        if (encoded == null) {
             return false;
         }
         try {
-            Pbkdf2Hash.parse(encoded);
+            PasswordHash.parse(encoded);
             return true;
         } catch (IllegalArgumentException malformed) {
             return false;
         }
     }
 
-    /** True if the hash was made with fewer iterations than configured now, so it should be replaced at next login. */
+    /** True if the hash is not the one this hasher makes now (another format, or fewer iterations). */
     public boolean needsRehash(String encoded) {
-        return Pbkdf2Hash.parse(encoded).iterations() < iterations;
+        return !PasswordHash.parse(encoded).isCurrent(policy());
+    }
+
+    /** What a current hash is, for {@link PasswordHash#isCurrent}. */
+    public HashPolicy policy() {
+        return new HashPolicy(iterations);
     }
 
     public Future<String> hash(Vertx vertx, String password) {
@@ -106,22 +105,14 @@ public final class PasswordHasher {
         }, false);
     }
 
-    private void burnDummy() {
+    /** Blocking: the work of one verification, for a user who does not exist or has no usable hash. */
+    public void burnDummy() {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         derive("lanyard-dummy-password", salt, iterations, HASH_BYTES);
     }
 
     private static byte[] derive(String password, byte[] salt, int iterations, int length) {
-        char[] chars = password.toCharArray();
-        PBEKeySpec spec = new PBEKeySpec(chars, salt, iterations, length * 8);
-        try {
-            return SecretKeyFactory.getInstance(ALGORITHM).generateSecret(spec).getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(ALGORITHM + " is not available in this JVM", e);
-        } finally {
-            spec.clearPassword();
-            Arrays.fill(chars, '\0');
-        }
+        return Pbkdf2Hash.derive(Pbkdf2Hash.Prf.SHA256, password, salt, iterations, length);
     }
 }

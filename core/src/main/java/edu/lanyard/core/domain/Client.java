@@ -18,6 +18,8 @@ import java.util.Set;
  * @param options            per-client dialect switches (docs/products.md, docs/migrating.md); free-form, read by dialect classes
  * @param resourceServer     may introspect every client's tokens (an API that checks the tokens apps send it);
  *                           any other client learns only about the tokens issued to itself
+ * @param disabled           an operator switched it off: it cannot authenticate, start a sign-in or introspect, but
+ *                           tokens it already holds keep working until they expire or are revoked
  */
 public record Client(
         String clientId,
@@ -37,7 +39,8 @@ public record Client(
         List<String> postLogoutRedirectUris,
         String dialect,
         Map<String, Object> options,
-        boolean resourceServer) {
+        boolean resourceServer,
+        boolean disabled) {
 
     public Client {
         redirectUris = List.copyOf(redirectUris);
@@ -47,7 +50,19 @@ public record Client(
         options = Map.copyOf(options);
     }
 
-    /** A client that is no resource server. */
+    /** An enabled client. */
+    public Client(String clientId, String name, String secretHash, List<String> redirectUris,
+                  RedirectUriMatch redirectUriMatch, Set<GrantType> grantTypes, List<String> scopes,
+                  long accessTokenTtl, long refreshTokenTtl, long codeTtl, AccessTokenFormat accessTokenFormat,
+                  boolean rotateRefreshTokens, boolean requireConsent, String idTokenAlg,
+                  List<String> postLogoutRedirectUris, String dialect, Map<String, Object> options,
+                  boolean resourceServer) {
+        this(clientId, name, secretHash, redirectUris, redirectUriMatch, grantTypes, scopes, accessTokenTtl,
+                refreshTokenTtl, codeTtl, accessTokenFormat, rotateRefreshTokens, requireConsent, idTokenAlg,
+                postLogoutRedirectUris, dialect, options, resourceServer, false);
+    }
+
+    /** An enabled client that is no resource server. */
     public Client(String clientId, String name, String secretHash, List<String> redirectUris,
                   RedirectUriMatch redirectUriMatch, Set<GrantType> grantTypes, List<String> scopes,
                   long accessTokenTtl, long refreshTokenTtl, long codeTtl, AccessTokenFormat accessTokenFormat,
@@ -56,6 +71,20 @@ public record Client(
         this(clientId, name, secretHash, redirectUris, redirectUriMatch, grantTypes, scopes, accessTokenTtl,
                 refreshTokenTtl, codeTtl, accessTokenFormat, rotateRefreshTokens, requireConsent, idTokenAlg,
                 postLogoutRedirectUris, dialect, options, false);
+    }
+
+    /** The same client, disabled or enabled. */
+    public Client withDisabled(boolean disabled) {
+        return new Client(clientId, name, secretHash, redirectUris, redirectUriMatch, grantTypes, scopes,
+                accessTokenTtl, refreshTokenTtl, codeTtl, accessTokenFormat, rotateRefreshTokens, requireConsent,
+                idTokenAlg, postLogoutRedirectUris, dialect, options, resourceServer, disabled);
+    }
+
+    /** The same client with another secret hash. */
+    public Client withSecretHash(String secretHash) {
+        return new Client(clientId, name, secretHash, redirectUris, redirectUriMatch, grantTypes, scopes,
+                accessTokenTtl, refreshTokenTtl, codeTtl, accessTokenFormat, rotateRefreshTokens, requireConsent,
+                idTokenAlg, postLogoutRedirectUris, dialect, options, resourceServer, disabled);
     }
 
     public boolean isPublic() {

@@ -18,10 +18,20 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(SessionEnded.class),
         @JsonSubTypes.Type(LoginFailed.class),
         @JsonSubTypes.Type(AccountLocked.class),
-        @JsonSubTypes.Type(ConsentGranted.class)
+        @JsonSubTypes.Type(ConsentGranted.class),
+        @JsonSubTypes.Type(PasswordRehashed.class),
+        @JsonSubTypes.Type(AccountUnlocked.class),
+        @JsonSubTypes.Type(UserDisabled.class),
+        @JsonSubTypes.Type(UserEnabled.class),
+        @JsonSubTypes.Type(PasswordReset.class),
+        @JsonSubTypes.Type(ClientChanged.class),
+        @JsonSubTypes.Type(CasTicketIssued.class),
+        @JsonSubTypes.Type(CasTicketValidated.class),
+        @JsonSubTypes.Type(CasLogoutSent.class)
 })
 public sealed interface LifecycleEvent permits TokensIssued, TokenRevoked, GrantRevoked, CodeIssued, SessionStarted,
-        SessionEnded, LoginFailed, AccountLocked, ConsentGranted {
+        SessionEnded, LoginFailed, AccountLocked, ConsentGranted, PasswordRehashed, AccountUnlocked, UserDisabled,
+        UserEnabled, PasswordReset, ClientChanged, CasTicketIssued, CasTicketValidated, CasLogoutSent {
 
     EventMeta meta();
 

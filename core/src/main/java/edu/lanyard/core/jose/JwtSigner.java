@@ -7,8 +7,10 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import edu.lanyard.core.crypto.NativeCrypto;
 
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +29,11 @@ public final class JwtSigner {
 
     private final SigningKeyRing keys;
     private final DefaultJWSSignerFactory signerFactory = new DefaultJWSSignerFactory();
-    /** Turning a JWK into a JCA or Tink key costs more than a signature; reuse it per kid. */
+    /**
+     * Turning a JWK into a JCA or Tink key costs more than a signature; reuse it per kid. Made after the native
+     * provider was installed (at node start), so RS256 and ES256 sign through it; EdDSA needs its own JCA signer,
+     * nimbus's being Tink's Java code.
+     */
     private final Map<String, JWSSigner> signersByKid = new ConcurrentHashMap<>();
 
     public JwtSigner(SigningKeyRing keys) {
@@ -61,6 +67,9 @@ public final class JwtSigner {
         }
         return signersByKid.computeIfAbsent(key.getKeyID(), kid -> {
             try {
+                if (key instanceof OctetKeyPair okp && NativeCrypto.active()) {
+                    return new JcaEd25519Signer(okp);
+                }
                 return signerFactory.createJWSSigner(key, alg);
             } catch (JOSEException e) {
                 throw new IllegalStateException("cannot make a " + alg + " signer for key " + kid, e);

@@ -21,12 +21,13 @@ public final class LogRedactor {
 
     /** Lower-case words one of which every maskable text contains; kept in step with the patterns below. */
     private static final String[] TRIGGERS = {"secret", "pass", "pwd", "code", "token", "ticket", "verifier",
-            "assertion", "authorization", "basic", "bearer", "digest", "negotiate", "cookie", "session", "csrf"};
+            "assertion", "authorization", "basic", "bearer", "digest", "negotiate", "cookie", "session", "csrf",
+            "master"};
 
     /** Names whose value is a credential. {@code *token*} covers access_token, id_token_hint, token_type_hint … */
     private static final String SECRET_NAME = "(?:[a-z0-9_.-]*secret[a-z0-9_.-]*|[a-z0-9_.-]*passw(?:or)?d"
             + "|pwd|code|code_verifier|device_code|user_code|[a-z0-9_.-]*ticket|[a-z0-9_.-]*token[a-z0-9_.-]*"
-            + "|[a-z0-9_.-]*assertion|[a-z0-9_.-]*session|csrf)";
+            + "|[a-z0-9_.-]*assertion|[a-z0-9_.-]*session|csrf|[a-z0-9_.-]*master[_.-]?keys?)";
 
     /** Where a name may start: not inside a longer word, but right after an escape ({@code %3Fcode%3D…}). */
     private static final String NAME_START = "(?:(?<=%[0-9a-f]{2})|(?<![a-z0-9_.-]))";

@@ -42,7 +42,8 @@ public final class IdTokenFactory implements IdTokenMinter {
                     .expirationTime(new Date((now + ttlSeconds) * 1000))
                     .claim("auth_time", request.authTime())
                     .claim("azp", request.client().clientId());
-            for (Map.Entry<String, Object> claim : StandardClaims.of(user, request.scope()).entrySet()) {
+            for (Map.Entry<String, Object> claim : StandardClaims.of(user, request.scope(),
+                    ClaimsRequest.fromStored(request.claims()).idToken().keySet()).entrySet()) {
                 claims.claim(claim.getKey(), claim.getValue());
             }
             // Campus apps integrated with Ketanyun read the login name from "account" (docs/products.md A.4).
@@ -61,6 +62,13 @@ public final class IdTokenFactory implements IdTokenMinter {
             }
             return signer.sign(claims.build(), alg, JOSEObjectType.JWT);
         });
+    }
+
+    @Override
+    public String signClaims(JWTClaimsSet claims, String alg) {
+        JWTClaimsSet withIssuer = new JWTClaimsSet.Builder(claims).issuer(issuer)
+                .issueTime(new Date(clock.instant().getEpochSecond() * 1000)).build();
+        return signer.sign(withIssuer, algorithm(alg), JOSEObjectType.JWT);
     }
 
     static JWSAlgorithm algorithm(String configured) {

@@ -2,6 +2,7 @@ package edu.lanyard.core.session;
 
 import edu.lanyard.core.event.SessionEnded;
 import edu.lanyard.core.ledger.Ledger;
+import edu.lanyard.core.metrics.SignInMeters;
 import edu.lanyard.core.runtime.Platform;
 import edu.lanyard.core.store.Sessions;
 import edu.lanyard.core.token.TokenRevoker;
@@ -22,21 +23,25 @@ public final class SessionTerminator {
     private final TokenRevoker revoker;
     private final Ledger ledger;
     private final long familyKeepSeconds;
+    private final SignInMeters meters;
 
     /**
      * @param familyKeepSeconds how long a family revoked with its session is remembered: the longest refresh-token
      *                          lifetime, since the session's families are not looked up one by one
+     * @param meters            counts the sessions ended, by reason
      */
-    public SessionTerminator(Sessions sessions, TokenRevoker revoker, Ledger ledger, long familyKeepSeconds) {
+    public SessionTerminator(Sessions sessions, TokenRevoker revoker, Ledger ledger, long familyKeepSeconds,
+                             SignInMeters meters) {
         this.sessions = sessions;
         this.revoker = revoker;
         this.ledger = ledger;
         this.familyKeepSeconds = familyKeepSeconds;
+        this.meters = meters;
     }
 
     public static SessionTerminator of(Platform platform) {
         return new SessionTerminator(platform.sessions(), platform.revoker(), platform.ledger(),
-                platform.config().tokens().refreshTokenTtl());
+                platform.config().tokens().refreshTokenTtl(), new SignInMeters(platform.meters()));
     }
 
     /**
@@ -49,7 +54,8 @@ public final class SessionTerminator {
                 return Future.succeededFuture();
             }
             SessionRecord session = removed.get();
-            Future<Void> logged = ended(cookieHash, session.subject(), reason, ip).logged();
+            meters.sessionEnded(reason);
+            Future<Void> logged = ended(cookieHash, session.subject(), reason, ip, null).logged();
             return sessions.takeGrants(session.sid()).compose(grants -> {
                 List<Future<Void>> revoked = new ArrayList<>(grants.size());
                 for (String grantId : grants) {
@@ -72,17 +78,26 @@ public final class SessionTerminator {
      * @param knownSid the session's sid as known to the caller, used when the cluster no longer holds the session
      */
     public Future<Closed> close(String cookieHash, String subject, String knownSid, String reason, String ip) {
+        return close(cookieHash, subject, knownSid, reason, ip, null);
+    }
+
+    /** As {@link #close(String, String, String, String, String)}, by an operator whom the event names. */
+    public Future<Closed> close(String cookieHash, String subject, String knownSid, String reason, String ip,
+                                String actor) {
         return sessions.remove(cookieHash).compose(removed -> {
             String sid = removed.map(SessionRecord::sid).orElse(knownSid);
-            Future<Boolean> logged = ended(cookieHash, subject, reason, ip).appliedThenLogged();
+            if (removed.isPresent()) {
+                meters.sessionEnded(reason);
+            }
+            Future<Boolean> logged = ended(cookieHash, subject, reason, ip, actor).appliedThenLogged();
             Future<Set<String>> taken = sid == null ? Future.succeededFuture(Set.of()) : sessions.takeGrants(sid);
             return Future.all(logged, taken).map(both -> new Closed(taken.result(), logged.result()));
         });
     }
 
     /** The session is already removed when this is called: the reaction's change is the removal just made. */
-    private Ledger.Reaction ended(String cookieHash, String subject, String reason, String ip) {
-        return ledger.react(Ledger.by(ip, meta -> new SessionEnded(meta, cookieHash, subject, reason)),
+    private Ledger.Reaction ended(String cookieHash, String subject, String reason, String ip, String actor) {
+        return ledger.react(Ledger.by(ip, meta -> new SessionEnded(meta, cookieHash, subject, reason, actor)),
                 Future::succeededFuture);
     }
 }

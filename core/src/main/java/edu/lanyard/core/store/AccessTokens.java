@@ -15,6 +15,12 @@ public interface AccessTokens {
 
     Future<Optional<AccessTokenRecord>> find(String hash);
 
+    /**
+     * Moves a sliding token's idle deadline later (never earlier), keeping the entry's expiry at the hard maximum. A
+     * token removed or revoked meanwhile stays removed: nothing is written for an absent entry.
+     */
+    Future<Void> extendIdle(String hash, long idleUntil);
+
     /** Removes the token; answers the record it removed, if there was one. */
     Future<Optional<AccessTokenRecord>> remove(String hash);
 }

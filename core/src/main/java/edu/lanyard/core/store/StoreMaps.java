@@ -10,6 +10,9 @@ public final class StoreMaps {
     public static final String SESSIONS = "lanyard.sessions";
     public static final String SESSION_GRANTS = "lanyard.session-grants";
     public static final String CONSENTS = "lanyard.consents";
+    public static final String CAS_TICKETS = "lanyard.cas-tickets";
+    public static final String CAS_GRANTING_TICKETS = "lanyard.cas-granting-tickets";
+    public static final String CAS_SESSION_SERVICES = "lanyard.cas-session-services";
 
     private StoreMaps() {
     }

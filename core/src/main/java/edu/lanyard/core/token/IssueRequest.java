@@ -13,6 +13,8 @@ import edu.lanyard.core.domain.Client;
  * @param codeHash        the authorization code this response redeems, if any
  * @param refreshScope    the scope of the refresh token to mint: the whole grant's scope, which a refresh that
  *                        narrows the access token's scope keeps (RFC 6749 §6)
+ * @param claims          the OIDC Core §5.5 claims request the grant carries ({@code ClaimsRequest.toJson()}), or
+ *                        null
  */
 public record IssueRequest(
         Client client,
@@ -28,13 +30,28 @@ public record IssueRequest(
         String rotatedFromHash,
         String codeHash,
         String ip,
-        String refreshScope) {
+        String refreshScope,
+        String claims) {
+
+    /** A request without individually requested claims. */
+    public IssueRequest(Client client, String grantId, String grantType, String subject, String username,
+                        String scope, String sessionId, Long authTime, TokenFormat format, boolean refreshToken,
+                        String rotatedFromHash, String codeHash, String ip, String refreshScope) {
+        this(client, grantId, grantType, subject, username, scope, sessionId, authTime, format, refreshToken,
+                rotatedFromHash, codeHash, ip, refreshScope, null);
+    }
 
     /** A request whose refresh token, if any, has the same scope as its access token. */
     public IssueRequest(Client client, String grantId, String grantType, String subject, String username,
                         String scope, String sessionId, Long authTime, TokenFormat format, boolean refreshToken,
                         String rotatedFromHash, String codeHash, String ip) {
         this(client, grantId, grantType, subject, username, scope, sessionId, authTime, format, refreshToken,
-                rotatedFromHash, codeHash, ip, scope);
+                rotatedFromHash, codeHash, ip, scope, null);
+    }
+
+    /** The same request carrying a claims request. */
+    public IssueRequest withClaims(String claimsRequest) {
+        return new IssueRequest(client, grantId, grantType, subject, username, scope, sessionId, authTime, format,
+                refreshToken, rotatedFromHash, codeHash, ip, refreshScope, claimsRequest);
     }
 }

@@ -5,6 +5,7 @@ package edu.lanyard.core.token;
  * expired so that presenting it again is recognised as reuse and revokes the family (RFC 9700 §4.14.2).
  *
  * @param authTime epoch seconds of the user's authentication, carried into refreshed id_tokens
+ * @param claims   the OIDC Core §5.5 claims request as {@code ClaimsRequest.toJson()}, null when none was made
  */
 public record RefreshTokenRecord(
         String grantId,
@@ -17,11 +18,20 @@ public record RefreshTokenRecord(
         long authTime,
         long issuedAt,
         long expiresAt,
-        boolean rotated) {
+        boolean rotated,
+        String claims) {
+
+    /** A refresh token without individually requested claims. */
+    public RefreshTokenRecord(String grantId, String clientId, String subject, String username, String scope,
+                              String grantType, String sessionId, long authTime, long issuedAt, long expiresAt,
+                              boolean rotated) {
+        this(grantId, clientId, subject, username, scope, grantType, sessionId, authTime, issuedAt, expiresAt,
+                rotated, null);
+    }
 
     public RefreshTokenRecord asRotated() {
         return new RefreshTokenRecord(grantId, clientId, subject, username, scope, grantType, sessionId, authTime,
-                issuedAt, expiresAt, true);
+                issuedAt, expiresAt, true, claims);
     }
 
     public boolean expiredAt(long epochSecond) {

@@ -1,5 +1,7 @@
 package edu.lanyard.core.token;
 
+import edu.lanyard.core.crypto.NativeCrypto;
+
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -11,18 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public sealed interface TokenFormat {
     /**
-     * One DRBG (NIST SP 800-90A) per thread, each seeded from the operating system. The default NativePRNG shares one
+     * One DRBG (NIST SP 800-90A) per thread, each seeded from the operating system: the native provider's when
+     * installed, else the JDK's ({@link NativeCrypto#threadRandom()}). The default NativePRNG shares one
      * process-wide lock between all callers, which shows at thousands of tokens per second.
      */
-    ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(TokenFormat::newGenerator);
-
-    private static SecureRandom newGenerator() {
-        try {
-            return SecureRandom.getInstance("DRBG");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            return new SecureRandom();
-        }
-    }
+    ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(NativeCrypto::threadRandom);
 
     String mint(TokenKind kind);
 

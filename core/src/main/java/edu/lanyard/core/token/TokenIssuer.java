@@ -28,12 +28,21 @@ public final class TokenIssuer {
     private final Ledger ledger;
     private final JwtAccessTokenMinter jwtMinter;
 
+    private final IdleLifetimes idleLifetimes;
+
     public TokenIssuer(AccessTokens accessTokens, RefreshTokens refreshTokens, Ledger ledger,
                        JwtAccessTokenMinter jwtMinter) {
+        this(accessTokens, refreshTokens, ledger, jwtMinter, IdleLifetimes.NONE);
+    }
+
+    /** @param idleLifetimes which clients' opaque access tokens slide (CAS's idle timeout), and by how much */
+    public TokenIssuer(AccessTokens accessTokens, RefreshTokens refreshTokens, Ledger ledger,
+                       JwtAccessTokenMinter jwtMinter, IdleLifetimes idleLifetimes) {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.ledger = ledger;
         this.jwtMinter = jwtMinter;
+        this.idleLifetimes = idleLifetimes;
     }
 
     public static String newGrantId() {
@@ -45,9 +54,13 @@ public final class TokenIssuer {
         Instant decidedAt = ledger.now();
         long now = decidedAt.getEpochSecond();
         boolean jwt = client.accessTokenFormat() == AccessTokenFormat.JWT;
+        // A JWT is checked without the store by resource servers, so only an opaque token can slide.
+        long idle = jwt ? 0 : Math.max(0, idleLifetimes.idleSeconds(client));
+        long expiresAt = now + client.accessTokenTtl();
         AccessTokenRecord access = new AccessTokenRecord(request.grantId(), client.clientId(), request.subject(),
                 request.username(), request.scope(), request.grantType(), request.sessionId(),
-                jwt ? "jwt" : "opaque", now, now + client.accessTokenTtl());
+                jwt ? "jwt" : "opaque", now, expiresAt, request.claims(), idle,
+                idle > 0 ? Math.min(expiresAt, now + idle) : 0);
         String accessToken = jwt
                 ? jwtMinter.mint(client, access, RandomIds.uuid())
                 : request.format().mint(TokenKind.ACCESS_TOKEN);
@@ -62,7 +75,7 @@ public final class TokenIssuer {
             long authTime = request.authTime() != null ? request.authTime() : now;
             refresh = new RefreshTokenRecord(request.grantId(), client.clientId(), request.subject(),
                     request.username(), request.refreshScope(), request.grantType(), request.sessionId(), authTime, now,
-                    now + client.refreshTokenTtl(), false);
+                    now + client.refreshTokenTtl(), false, request.claims());
         }
 
         // The event's time is the tokens' issue time, so a projection can rebuild the records exactly.
@@ -72,7 +85,8 @@ public final class TokenIssuer {
                 request.grantId(), client.clientId(), request.subject(), request.username(), request.grantType(),
                 request.scope(), request.sessionId(), accessHash, access.expiresAt(), access.format(),
                 finalRefreshHash, finalRefresh == null ? null : finalRefresh.expiresAt(), request.rotatedFromHash(),
-                request.codeHash(), request.authTime(), finalRefresh == null ? null : finalRefresh.scope()));
+                request.codeHash(), request.authTime(), finalRefresh == null ? null : finalRefresh.scope(),
+                request.claims()));
         IssuedTokens issued = new IssuedTokens(accessToken, access, refreshToken, refresh);
         return ledger.grant(decision, () -> {
             List<Future<?>> writes = new ArrayList<>(2);

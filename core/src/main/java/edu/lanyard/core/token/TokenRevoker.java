@@ -55,7 +55,13 @@ public final class TokenRevoker {
     /** As {@link #revokeGrant}, for a caller that reports whether the event reached the log. */
     public Ledger.Reaction revokeFamily(String grantId, String clientId, String subject, String reason,
                                         long keepSeconds, String ip) {
+        return revokeFamily(grantId, clientId, subject, reason, keepSeconds, ip, null);
+    }
+
+    /** As {@link #revokeFamily}, by an operator whom the event names ({@code actor}). */
+    public Ledger.Reaction revokeFamily(String grantId, String clientId, String subject, String reason,
+                                        long keepSeconds, String ip, String actor) {
         return ledger.react(Ledger.by(ip, meta -> new GrantRevoked(meta, grantId, clientId, subject, reason,
-                keepSeconds)), () -> revocations.revoke(grantId, reason, keepSeconds));
+                keepSeconds, actor)), () -> revocations.revoke(grantId, reason, keepSeconds));
     }
 }

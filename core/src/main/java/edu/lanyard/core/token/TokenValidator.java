@@ -33,8 +33,28 @@ public final class TokenValidator {
             if (found.isEmpty() || found.get().expiredAt(now)) {
                 return Future.succeededFuture(Optional.empty());
             }
-            return unlessRevoked(ActiveToken.of(hash, found.get()));
+            AccessTokenRecord record = found.get();
+            if (!record.sliding()) {
+                return unlessRevoked(ActiveToken.of(hash, record));
+            }
+            return unlessRevoked(ActiveToken.of(hash, record)).compose(active -> active.isEmpty()
+                    ? Future.succeededFuture(active)
+                    : used(hash, record, now));
         });
+    }
+
+    /**
+     * A use of a sliding token (CAS's {@code timeToKillInSeconds}) moves its idle deadline, up to the hard maximum.
+     * Written only when the deadline moves (at most once a second per token), and in the shared store so every node
+     * sees it. Only a token found active is extended: a revoked one is never written back.
+     */
+    private Future<Optional<ActiveToken>> used(String hash, AccessTokenRecord token, long now) {
+        long deadline = token.idleUntilAfterUseAt(now);
+        AccessTokenRecord extended = token.idleUntil(deadline);
+        Future<Void> written = deadline > token.idleUntil()
+                ? accessTokens.extendIdle(hash, deadline)
+                : Future.succeededFuture();
+        return written.map(v -> Optional.of(ActiveToken.of(hash, extended)));
     }
 
     public Future<Optional<ActiveToken>> refreshToken(String token) {

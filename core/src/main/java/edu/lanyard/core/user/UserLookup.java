@@ -10,4 +10,12 @@ public interface UserLookup {
     Future<Optional<User>> byUsername(String username);
 
     Future<Optional<User>> bySubject(String subject);
+
+    /**
+     * The user a typed login name means: the username, or any other configured login attribute (email, campus
+     * number). The default knows usernames only.
+     */
+    default Future<Optional<User>> byLogin(String login) {
+        return byUsername(login);
+    }
 }

@@ -20,7 +20,8 @@ class LogRedactorTest {
     @ParameterizedTest
     @ValueSource(strings = {"client_secret", "password", "code", "code_verifier", "ticket", "token", "access_token",
             "refresh_token", "id_token", "id_token_hint", "subject_token", "client_assertion", "secret",
-            "CLIENT_SECRET", "Password", "lanyard_session", "csrf", "user_password", "passwd", "pwd"})
+            "CLIENT_SECRET", "Password", "lanyard_session", "csrf", "user_password", "passwd", "pwd",
+            "LANYARD_KEYS_MASTER_KEY", "masterKey", "previousMasterKeys"})
     void masksTheValueOfEverySecretParameter(String name) {
         String line = "GET /sso/oauth2/token?client_id=app&" + name + "=" + S + "&scope=read HTTP/1.1";
         String redacted = LogRedactor.redact(line);
@@ -78,7 +79,8 @@ class LogRedactorTest {
     @Test
     void keyValueInToStringAndColonForms() {
         for (String line : new String[]{"Credentials[clientId=app, secret=" + S + "]", "{password=" + S + "}",
-                "client_secret: " + S, "refresh_token : " + S, "access_token%3D" + S}) {
+                "client_secret: " + S, "refresh_token : " + S, "access_token%3D" + S, "  masterKey: " + S,
+                "{\"master_key\": \"" + S + "\"}"}) {
             String redacted = LogRedactor.redact(line);
             assertFalse(redacted.contains(S), line + " -> " + redacted);
         }

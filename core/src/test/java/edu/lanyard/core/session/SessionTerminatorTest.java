@@ -6,9 +6,11 @@ import edu.lanyard.core.event.GrantRevoked;
 import edu.lanyard.core.event.LifecycleEvent;
 import edu.lanyard.core.event.SessionEnded;
 import edu.lanyard.core.ledger.Ledger;
+import edu.lanyard.core.metrics.SignInMeters;
 import edu.lanyard.core.store.GrantRevocations;
 import edu.lanyard.core.store.Sessions;
 import edu.lanyard.core.token.TokenRevoker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import org.junit.jupiter.api.Test;
 
@@ -59,8 +61,9 @@ class SessionTerminatorTest {
         }
     };
     private final Ledger ledger = new Ledger(Durability.KAFKA, log, CLOCK);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final SessionTerminator terminator = new SessionTerminator(sessions,
-            new TokenRevoker(null, null, revocations, ledger), ledger, KEEP);
+            new TokenRevoker(null, null, revocations, ledger), ledger, KEEP, new SignInMeters(meters));
 
     @Test
     void logoutEndsTheSessionAndRevokesItsFamilies() {
@@ -72,6 +75,10 @@ class SessionTerminatorTest {
         assertEquals(Map.of("grant-a", KEEP, "grant-b", KEEP), revoked);
         assertEquals(1, published.stream().filter(SessionEnded.class::isInstance).count());
         assertEquals(2, published.stream().filter(GrantRevoked.class::isInstance).count());
+        assertEquals(1.0, meters.get("lanyard.sessions.ended").tag("reason", "logout").counter().count());
+        assertTrue(terminator.end("cookie-hash", "logout", "192.0.2.1").succeeded());
+        assertEquals(1.0, meters.get("lanyard.sessions.ended").tag("reason", "logout").counter().count(),
+                "a session already gone is not ended again");
     }
 
     @Test

@@ -31,4 +31,33 @@ public abstract class AccessTokensContract {
         assertEquals(Optional.empty(), Await.result(tokens().find(hash)));
         assertEquals(Optional.empty(), Await.result(tokens().remove(hash)));
     }
+
+    /** CAS's sliding idle lifetime: the deadline only moves later, and the entry still dies at the hard maximum. */
+    @Test
+    void aSlidingTokensIdleDeadlineMovesLaterOnly() {
+        long now = clock().instant().getEpochSecond();
+        AccessTokenRecord token = new AccessTokenRecord("grant-" + UUID.randomUUID(), "app", "sub-1", "tess",
+                "openid", "authorization_code", "sid-1", "opaque", now, now + 300, null, 60, now + 60);
+        String hash = TokenHash.of(UUID.randomUUID().toString());
+        Await.result(tokens().save(hash, token));
+        Await.result(tokens().extendIdle(hash, now + 120));
+        assertEquals(Optional.of(token.idleUntil(now + 120)), Await.result(tokens().find(hash)));
+        Await.result(tokens().extendIdle(hash, now + 90));
+        assertEquals(now + 120, Await.result(tokens().find(hash)).orElseThrow().idleUntil(), "never earlier");
+    }
+
+    /** A token removed (revoked) before a use lands is not written back by it. */
+    @Test
+    void extendingARemovedTokenLeavesItRemoved() {
+        long now = clock().instant().getEpochSecond();
+        AccessTokenRecord token = new AccessTokenRecord("grant-" + UUID.randomUUID(), "app", "sub-1", "tess",
+                "openid", "authorization_code", "sid-1", "opaque", now, now + 300, null, 60, now + 60);
+        String hash = TokenHash.of(UUID.randomUUID().toString());
+        Await.result(tokens().save(hash, token));
+        Await.result(tokens().remove(hash));
+        Await.result(tokens().extendIdle(hash, now + 120));
+        assertEquals(Optional.empty(), Await.result(tokens().find(hash)));
+        Await.result(tokens().extendIdle(TokenHash.of("never-issued"), now + 120));
+        assertEquals(Optional.empty(), Await.result(tokens().find(TokenHash.of("never-issued"))));
+    }
 }

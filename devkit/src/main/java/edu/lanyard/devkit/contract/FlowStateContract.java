@@ -2,13 +2,17 @@ package edu.lanyard.devkit.contract;
 
 import edu.lanyard.core.session.SessionRecord;
 import edu.lanyard.core.store.AuthFailureWindows;
+import edu.lanyard.core.store.KeyValueMap;
 import edu.lanyard.core.store.LoginAttempts;
 import edu.lanyard.core.store.Sessions;
 import edu.lanyard.core.store.SharedMaps;
 import edu.lanyard.devkit.Await;
+import io.vertx.core.Future;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -96,5 +100,20 @@ public abstract class FlowStateContract {
         assertEquals(Optional.empty(), Await.result(maps().map(name).get("k")));
         assertEquals("first", maps().settle(name, "s", "first"));
         assertEquals("first", maps().settle(name, "s", "second"));
+    }
+
+    @Test
+    void membersAddedAtOnceAreAllKeptEachOnceInOrder() {
+        KeyValueMap map = maps().map(unique("lanyard.test-"));
+        List<Future<Void>> adds = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            adds.add(map.addMember("sid", "app-" + i, 600));
+        }
+        adds.add(map.addMember("sid", "app-0", 600));
+        Await.result(Future.all(adds));
+        Set<String> members = KeyValueMap.members(Await.result(map.get("sid")).orElseThrow());
+        assertEquals(20, members.size(), "every concurrent add counted once: " + members);
+        Await.result(map.addMember("other", "x", 600));
+        assertEquals(Optional.of("x"), Await.result(map.get("other")));
     }
 }

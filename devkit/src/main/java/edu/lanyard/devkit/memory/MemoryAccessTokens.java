@@ -26,6 +26,13 @@ public final class MemoryAccessTokens extends MemoryStore implements AccessToken
     }
 
     @Override
+    public Future<Void> extendIdle(String hash, long idleUntil) {
+        return run(() -> tokens.compute(hash, entry -> entry == null || entry.value().idleUntil() >= idleUntil
+                ? entry
+                : new ExpiringEntries.Entry<>(entry.value().idleUntil(idleUntil), entry.endsAt())));
+    }
+
+    @Override
     public Future<Optional<AccessTokenRecord>> remove(String hash) {
         return answer(() -> tokens.remove(hash));
     }

@@ -29,6 +29,13 @@ public final class MemoryKeyValueMap extends MemoryStore implements KeyValueMap 
         return answer(() -> values.remove(key));
     }
 
+    @Override
+    public Future<Void> addMember(String key, String member, long ttlSeconds) {
+        return run(() -> values.compute(key, before -> new ExpiringEntries.Entry<>(
+                KeyValueMap.withMember(before == null ? null : before.value(), member),
+                values.endAfterSeconds(ttlSeconds))));
+    }
+
     /** As Hazelcast's putIfAbsent without a lifetime: a settled value never expires. */
     String settle(String key, String value) {
         return values.putIfAbsent(key, value, null).orElse(value);

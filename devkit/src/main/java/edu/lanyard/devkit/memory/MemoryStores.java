@@ -11,11 +11,13 @@ public record MemoryStores(
         MemorySessions sessions,
         MemoryLoginAttempts loginAttempts,
         MemoryAuthFailureWindows authFailures,
-        MemorySharedMaps maps) {
+        MemorySharedMaps maps,
+        MemoryCasTickets casTickets) {
 
     public static MemoryStores on(Clock clock) {
         return new MemoryStores(new MemoryAccessTokens(clock), new MemoryRefreshTokens(clock),
                 new MemoryAuthorizationCodes(clock), new MemoryGrantRevocations(clock), new MemorySessions(clock),
-                new MemoryLoginAttempts(clock), new MemoryAuthFailureWindows(clock), new MemorySharedMaps(clock));
+                new MemoryLoginAttempts(clock), new MemoryAuthFailureWindows(clock), new MemorySharedMaps(clock),
+                new MemoryCasTickets(clock));
     }
 }

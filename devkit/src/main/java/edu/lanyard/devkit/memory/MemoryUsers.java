@@ -21,11 +21,16 @@ public final class MemoryUsers implements UserLookup {
 
     /** Adds a user with the given login name and password; its subject is {@code sub-<username>}. */
     public User add(String username, String password) {
-        User user = new User("sub-" + username, username, null, "Test " + username,
+        User user = User.local("sub-" + username, username, "(kept in this map)", "Test " + username,
                 username + "@example.edu", null, Map.of(), Instant.parse("2030-01-01T00:00:00Z"));
         bySubject.put(user.subject(), user);
         passwords.put(user.subject(), password);
         return user;
+    }
+
+    /** The help desk's disable: the user keeps the password but may not sign in. */
+    public void disable(String subject) {
+        bySubject.computeIfPresent(subject, (key, user) -> user.withDisabled(true));
     }
 
     public void remove(String subject) {
@@ -37,6 +42,15 @@ public final class MemoryUsers implements UserLookup {
     public Future<Optional<User>> byUsername(String username) {
         return Future.succeededFuture(bySubject.values().stream()
                 .filter(user -> user.username().toLowerCase(Locale.ROOT).equals(username.toLowerCase(Locale.ROOT)))
+                .findFirst());
+    }
+
+    /** The username or the email, ignoring case. */
+    @Override
+    public Future<Optional<User>> byLogin(String login) {
+        return Future.succeededFuture(bySubject.values().stream()
+                .filter(user -> user.username().equalsIgnoreCase(login)
+                        || user.email() != null && user.email().equalsIgnoreCase(login))
                 .findFirst());
     }
 

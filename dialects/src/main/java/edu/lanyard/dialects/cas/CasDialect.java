@@ -1,7 +1,9 @@
 package edu.lanyard.dialects.cas;
 
+import edu.lanyard.core.client.PresentedCredentials;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.request.RequestParams;
 import edu.lanyard.core.token.IssuedTokens;
 import edu.lanyard.core.token.TokenFormat;
 import edu.lanyard.dialects.ProductDialect;
@@ -38,6 +40,11 @@ public final class CasDialect extends ProductDialect {
         this.renderer = new CasRenderer(options);
     }
 
+    /** The mount's options (the CAS protocol's switches among them). */
+    public CasOptions options() {
+        return options;
+    }
+
     private CasOptions options(Client client) {
         return CasOptions.SCHEMA.forClient(options, client);
     }
@@ -54,6 +61,19 @@ public final class CasDialect extends ProductDialect {
 
     // ---- token endpoint ----
 
+    /**
+     * Parameters or HTTP Basic. A request naming no client at all failed CAS's request verification
+     * ({@code invalid_request}); wrong credentials are answered {@code invalid_grant} by the renderer.
+     */
+    @Override
+    public PresentedCredentials credentials(String authorization, RequestParams params) {
+        PresentedCredentials presented = super.credentials(authorization, params);
+        if (presented.clientId() == null) {
+            throw OAuthError.invalidRequest("client_id is missing").toException();
+        }
+        return presented;
+    }
+
     @Override
     public void renderToken(RoutingContext ctx, TokenResult result) {
         renderer.token(ctx, result, options(result.client()));
@@ -62,6 +82,12 @@ public final class CasDialect extends ProductDialect {
     @Override
     public void renderError(RoutingContext ctx, OAuthError error) {
         renderer.error(ctx, error);
+    }
+
+    /** CAS's sliding idle lifetime ({@code accessTokenIdleSeconds}, default 7200 s). */
+    @Override
+    public long accessTokenIdleSeconds(Client client) {
+        return options(client).accessTokenIdleSeconds();
     }
 
     // ---- profile ----
@@ -115,6 +141,12 @@ public final class CasDialect extends ProductDialect {
         params.put("access_token", tokens.accessToken());
         params.put("token_type", "bearer");
         params.put("expires_in", String.valueOf(client.accessTokenTtl()));
+    }
+
+    /** D.1: no session means {@code /cas/login?service=<callback to the authorize request>}. */
+    @Override
+    public boolean signsInThroughLoginPath() {
+        return true;
     }
 
     // ---- logout ----

@@ -18,7 +18,7 @@ public final class CasProduct {
      * service's regex, 28800 s access tokens, 72 h refresh tokens, 30 s codes, no rotation (CAS never rotated).
      */
     public static final ProductDescriptor DESCRIPTOR = new ProductDescriptor(NAME, new TokenFormat.CasTicket(null),
-            List.of(get("/oauth2.0/authorize")),
+            List.of(get("/oauth2.0/authorize"), get("/oauth2.0/callbackAuthorize")),
             List.of(getOrPost("/oauth2.0/accessToken"), getOrPost("/oauth2.0/token")),
             List.of(),
             List.of(getOrPost("/oauth2.0/profile")),

@@ -39,11 +39,15 @@ final class CasRenderer {
             Responses.text(ctx, 200, "text/plain;charset=UTF-8", text.toString());
             return;
         }
+        boolean cas5 = own.tokenKeyOrder() == CasOptions.TokenKeyOrder.CAS5;
         JsonObject body = new JsonObject().put("access_token", r.accessToken());
-        if (refresh != null) {
+        if (refresh != null && !cas5) {
             body.put("refresh_token", refresh);
         }
         body.put("token_type", "bearer").put("expires_in", expiresIn);
+        if (refresh != null && cas5) {
+            body.put("refresh_token", refresh);
+        }
         if (r.idToken() != null) {
             body.put("id_token", r.idToken());
         }
@@ -103,11 +107,17 @@ final class CasRenderer {
         json(ctx, status, new JsonObject().put("error", casCode(error)));
     }
 
+    /**
+     * CAS answered a wrong client secret (and an unknown client) as {@code invalid_grant}, like a bad code: its
+     * client check ran inside the grant's verification. A request without any client id is refused earlier as
+     * {@code invalid_request} ({@link CasDialect#credentials}).
+     */
     private static String casCode(OAuthError error) {
         if (error.status() >= 500 || error.throttled()) {
             return error.error();
         }
-        return "invalid_grant".equals(error.error()) ? "invalid_grant" : "invalid_request";
+        return "invalid_grant".equals(error.error()) || "invalid_client".equals(error.error())
+                ? "invalid_grant" : "invalid_request";
     }
 
     private static void json(RoutingContext ctx, int status, JsonObject body) {

@@ -53,6 +53,18 @@ public final class KetanyunDialect extends ProductDialect {
         return options.unauthenticatedIntrospection();
     }
 
+    /**
+     * Ketanyun's admin let a client introspect only with the {@code introspect} scope ticked (IGA README). That asks
+     * it of clients imported for Ketanyun; a Lanyard resource server of another dialect introspects on any mount.
+     */
+    @Override
+    public Optional<String> introspectionScope(Client caller) {
+        if (!name().equals(caller.dialect()) || !options(caller).introspectScope()) {
+            return Optional.empty();
+        }
+        return Optional.of("introspect");
+    }
+
     @Override
     public void renderToken(RoutingContext ctx, TokenResult result) {
         renderer.token(ctx, result);

@@ -13,13 +13,17 @@ import java.util.Optional;
  * @param unauthenticatedIntrospection mount: introspection without client authentication on this mount
  * @param responseScope                per client: the scope written in token responses instead of the granted one
  * @param tenant                       mount: adds {@code tenant} to introspection answers
+ * @param introspectScope              mount or client: an authenticated introspection caller must be registered
+ *                                     with the {@code introspect} scope, as Ketanyun's admin required (default on)
  */
 public record KetanyunOptions(ProfileOptions profile, boolean allowGet, boolean unauthenticatedIntrospection,
-                              Optional<String> responseScope, Optional<String> tenant) {
+                              Optional<String> responseScope, Optional<String> tenant,
+                              boolean introspectScope) {
     public static final OptionsSchema<KetanyunOptions> SCHEMA = new OptionsSchema<>(
-            ProfileOptions.with("allowGet", "unauthenticatedIntrospection", "responseScope", "tenant"),
-            ProfileOptions.with("responseScope"),
-            new KetanyunOptions(ProfileOptions.DEFAULTS, false, true, Optional.empty(), Optional.empty()),
+            ProfileOptions.with("allowGet", "unauthenticatedIntrospection", "responseScope", "tenant",
+                    "introspectScope"),
+            ProfileOptions.with("responseScope", "introspectScope"),
+            new KetanyunOptions(ProfileOptions.DEFAULTS, false, true, Optional.empty(), Optional.empty(), true),
             KetanyunOptions::read);
 
     private static KetanyunOptions read(OptionsReader in, KetanyunOptions base) {
@@ -27,6 +31,7 @@ public record KetanyunOptions(ProfileOptions profile, boolean allowGet, boolean 
                 in.bool("allowGet", base.allowGet()),
                 in.bool("unauthenticatedIntrospection", base.unauthenticatedIntrospection()),
                 Optional.ofNullable(in.string("responseScope", base.responseScope().orElse(null))),
-                Optional.ofNullable(in.string("tenant", base.tenant().orElse(null))));
+                Optional.ofNullable(in.string("tenant", base.tenant().orElse(null))),
+                in.bool("introspectScope", base.introspectScope()));
     }
 }

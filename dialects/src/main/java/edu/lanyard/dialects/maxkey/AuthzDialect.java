@@ -34,7 +34,7 @@ public final class AuthzDialect extends MaxKeyDialect {
         p.put("institution", f.textOrEmpty("institution"));
         p.put("randomId", java.util.UUID.randomUUID().toString());
         p.put("id", f.textOrEmpty("userId"));
-        p.put("state", f.textOrEmpty("state"));
+        p.put("state", workRegion(f));
         p.put("department", f.textOrEmpty("department"));
         p.put("user", f.textOrEmpty("user"));
         p.put("email", f.textOrEmpty("email"));

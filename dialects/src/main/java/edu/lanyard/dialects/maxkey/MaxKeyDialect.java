@@ -53,6 +53,25 @@ public class MaxKeyDialect extends ProductDialect {
         return MaxKeyOptions.SCHEMA.forClient(options, client);
     }
 
+    /** A client's options over the mount's (the mount's for null): for the services' MaxKey-only endpoints. */
+    public MaxKeyOptions optionsFor(Client client) {
+        return options(client);
+    }
+
+    /** The OIDC userinfo's claims ({@code /api/connect/v10/userinfo}) for the token's scopes. */
+    public Map<String, Object> oidcUserinfo(ProfileSource source) {
+        Map<String, Object> kept = whitelisted(source, MaxKeyWire.oidcClaims(source, fields(source),
+                onlineTicket(source)));
+        if (kept.containsKey("sub")) {
+            return kept;
+        }
+        // OIDC Core §5.3.2: sub is always returned, whatever a client's profileFields whitelist says.
+        Map<String, Object> withSub = new LinkedHashMap<>();
+        withSub.put("sub", source.token().subject());
+        withSub.putAll(kept);
+        return withSub;
+    }
+
     @Override
     protected ProfileOptions profileOptions(Client client) {
         return options(client).profile();
@@ -97,14 +116,20 @@ public class MaxKeyDialect extends ProductDialect {
         return requests.acceptsTokenShape(token);
     }
 
-    /** The superset of every MaxKey version's keys (C.0), in OAuthDefaultUserInfoAdapter's order. */
+    /**
+     * The superset of every MaxKey version's keys (C.0), in OAuthDefaultUserInfoAdapter's order, or one version's
+     * keys when the client's {@code meKeys} names it. {@code uid} (≤2.8) and {@code userId} (2.9+) are the same
+     * thing, MaxKey's internal user id, not the login name; {@code state} is the work region.
+     */
     @Override
     protected Map<String, Object> profile(ProfileSource source) {
         ProfileFields f = fields(source);
+        MaxKeyOptions o = options(source.clientOrNull());
+        String userId = f.textOrEmpty("userId");
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("randomId", UUID.randomUUID().toString());
-        p.put("uid", f.textOrEmpty("uid"));
-        p.put("userId", f.textOrEmpty("userId"));
+        p.put("uid", o.profile().attributeMapping().containsKey("uid") ? f.textOrEmpty("uid") : userId);
+        p.put("userId", userId);
         p.put("user", f.textOrEmpty("user"));
         p.put("username", f.textOrEmpty("username"));
         p.put("displayName", f.textOrEmpty("displayName"));
@@ -117,11 +142,18 @@ public class MaxKeyDialect extends ProductDialect {
         p.put("department", f.textOrEmpty("department"));
         p.put("createdate", createdate(source));
         p.put("title", f.textOrEmpty("title"));
-        p.put("state", f.textOrEmpty("state"));
+        p.put("state", workRegion(f));
         p.put("gender", gender(f.text("gender")));
         p.put("institution", f.textOrEmpty("institution"));
         p.put("online_ticket", onlineTicket(source));
+        p.keySet().removeIf(key -> !o.meKeys().sends(key));
         return p;
+    }
+
+    /** MaxKey's {@code state} is the user's work region (工作-省/市): the attribute {@code state}, else {@code workRegion}. */
+    protected static String workRegion(ProfileFields f) {
+        String state = f.text("state");
+        return state != null ? state : f.textOrEmpty("workRegion");
     }
 
     protected String createdate(ProfileSource source) {
@@ -146,7 +178,12 @@ public class MaxKeyDialect extends ProductDialect {
 
     /** {@code OT_} and a number, stable for one SSO session (or one token family outside a session). */
     protected static String onlineTicket(ProfileSource source) {
-        String basis = source.token().sessionId() != null ? source.token().sessionId() : source.token().grantId();
+        return onlineTicket(source.token().sessionId() != null ? source.token().sessionId()
+                : source.token().grantId());
+    }
+
+    /** The online ticket of an SSO session (or token family): also the back-channel logout's {@code ticket}. */
+    public static String onlineTicket(String basis) {
         UUID uuid = UUID.nameUUIDFromBytes(basis.getBytes(StandardCharsets.UTF_8));
         return "OT_" + (uuid.getMostSignificantBits() & Long.MAX_VALUE);
     }
@@ -165,6 +202,24 @@ public class MaxKeyDialect extends ProductDialect {
         params.put("token_type", "bearer");
         params.put("expires_in", String.valueOf(expiresIn));
         params.put("scope", tokens.access().scope());
+    }
+
+    /** AuthorizationEndpoint read approval_prompt (auto / force) to decide whether to show the approval page. */
+    @Override
+    public boolean honoursApprovalPrompt() {
+        return true;
+    }
+
+    /** {@code GET /authz/oauth/v20/{client_id}} and the approval form's target (C.2). */
+    @Override
+    public List<String> clientShortcutBases() {
+        return List.of("/authz/oauth/v20");
+    }
+
+    /** MaxKey appended {@code service} to the code redirect, for apps bridging from CAS (C.2). */
+    @Override
+    public List<String> echoedAuthorizeParameters() {
+        return List.of("service");
     }
 
     // ---- logout ----

@@ -140,6 +140,23 @@ public final class PhpSsoDialect extends ProductDialect {
         return client.allows(edu.lanyard.core.domain.GrantType.REFRESH_TOKEN);
     }
 
+    /**
+     * oauth2-php answered {@code {"error":"invalid_client"}} when it had no redirect to use (E.1), with status 302
+     * that browsers show as nothing; Lanyard sends 400. A missing redirect_uri is its {@code invalid_request}, an
+     * unregistered one {@code redirect_uri_mismatch} — but never redirected to (decision 9).
+     */
+    @Override
+    public Optional<JsonObject> authorizeErrorWithoutRedirect(RequestParams params, boolean clientKnown) {
+        String code = !clientKnown ? "invalid_client"
+                : params.has("redirect_uri") ? "redirect_uri_mismatch" : "invalid_request";
+        return Optional.of(new JsonObject().put("error", code));
+    }
+
+    @Override
+    public boolean clientIdIgnoresCase() {
+        return options.clientIdIgnoresCase();
+    }
+
     // ---- logout ----
 
     @Override

@@ -14,9 +14,11 @@ import java.util.Locale;
  * @param tokenTypeAccess         per client: adds {@code "token_type":"access"} as the 2012 product did
  * @param debugErrors             mount: adds {@code error_description} to errors
  * @param implicitDelivery        per client: where implicit tokens go
+ * @param clientIdIgnoresCase     mount: a client_id is found whatever its case, as the product's lookup did
  */
 public record PhpSsoOptions(ProfileOptions profile, boolean rejectBasicWithClientId, boolean expiresInAsString,
-                            boolean tokenTypeAccess, boolean debugErrors, ImplicitDelivery implicitDelivery) {
+                            boolean tokenTypeAccess, boolean debugErrors, ImplicitDelivery implicitDelivery,
+                            boolean clientIdIgnoresCase) {
 
     /** {@code query} as the product's document; {@code fragment} as oauth2-php; {@code both}. */
     public enum ImplicitDelivery {
@@ -30,9 +32,9 @@ public record PhpSsoOptions(ProfileOptions profile, boolean rejectBasicWithClien
 
     public static final OptionsSchema<PhpSsoOptions> SCHEMA = new OptionsSchema<>(
             ProfileOptions.with("rejectBasicWithClientId", "expiresInAsString", "tokenTypeAccess", "debugErrors",
-                    "implicitDelivery"),
+                    "implicitDelivery", "clientIdIgnoresCase"),
             ProfileOptions.with("expiresInAsString", "tokenTypeAccess", "implicitDelivery"),
-            new PhpSsoOptions(ProfileOptions.DEFAULTS, false, true, false, false, ImplicitDelivery.QUERY),
+            new PhpSsoOptions(ProfileOptions.DEFAULTS, false, true, false, false, ImplicitDelivery.QUERY, true),
             PhpSsoOptions::read);
 
     private static PhpSsoOptions read(OptionsReader in, PhpSsoOptions base) {
@@ -41,6 +43,7 @@ public record PhpSsoOptions(ProfileOptions profile, boolean rejectBasicWithClien
                 in.bool("expiresInAsString", base.expiresInAsString()),
                 in.bool("tokenTypeAccess", base.tokenTypeAccess()),
                 in.bool("debugErrors", base.debugErrors()),
-                in.choice("implicitDelivery", ImplicitDelivery.class, base.implicitDelivery()));
+                in.choice("implicitDelivery", ImplicitDelivery.class, base.implicitDelivery()),
+                in.bool("clientIdIgnoresCase", base.clientIdIgnoresCase()));
     }
 }

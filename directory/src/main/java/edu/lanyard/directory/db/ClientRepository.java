@@ -27,10 +27,10 @@ import java.util.Set;
 public final class ClientRepository {
     private static final String COLUMNS = "client_id, name, secret_hash, redirect_uris, redirect_uri_match, grant_types,"
             + " scopes, access_token_ttl, refresh_token_ttl, code_ttl, access_token_format, rotate_refresh_tokens,"
-            + " require_consent, id_token_alg, post_logout_redirect_uris, dialect, options, resource_server";
+            + " require_consent, id_token_alg, post_logout_redirect_uris, dialect, options, resource_server, disabled";
 
     private static final String UPSERT = "insert into clients (" + COLUMNS + ")"
-            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
+            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)"
             + " on conflict (client_id) do update set name = excluded.name, secret_hash = excluded.secret_hash,"
             + " redirect_uris = excluded.redirect_uris, redirect_uri_match = excluded.redirect_uri_match,"
             + " grant_types = excluded.grant_types, scopes = excluded.scopes,"
@@ -39,6 +39,7 @@ public final class ClientRepository {
             + " rotate_refresh_tokens = excluded.rotate_refresh_tokens, require_consent = excluded.require_consent,"
             + " id_token_alg = excluded.id_token_alg, post_logout_redirect_uris = excluded.post_logout_redirect_uris,"
             + " dialect = excluded.dialect, options = excluded.options, resource_server = excluded.resource_server,"
+            + " disabled = excluded.disabled,"
             + " updated_at = now()";
 
     private final SqlClient sql;
@@ -78,6 +79,13 @@ public final class ClientRepository {
         return sql.preparedQuery(UPSERT).executeBatch(batch).mapEmpty();
     }
 
+    /** Disables or enables one client (its other settings untouched); false if there is no such client. */
+    public Future<Boolean> setDisabled(String clientId, boolean disabled) {
+        return sql.preparedQuery("update clients set disabled = $2, updated_at = now() where client_id = $1")
+                .execute(Tuple.of(clientId, disabled))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
     public Future<Boolean> delete(String clientId) {
         return sql.preparedQuery("delete from clients where client_id = $1")
                 .execute(Tuple.of(clientId))
@@ -105,7 +113,8 @@ public final class ClientRepository {
                 new JsonArray(new ArrayList<>(c.postLogoutRedirectUris())),
                 c.dialect(),
                 new JsonObject(new LinkedHashMap<>(c.options())),
-                c.resourceServer()
+                c.resourceServer(),
+                c.disabled()
         });
     }
 
@@ -128,7 +137,8 @@ public final class ClientRepository {
                 JsonValues.strings(row.getJsonArray("post_logout_redirect_uris")),
                 row.getString("dialect"),
                 JsonValues.map(row.getJsonObject("options")),
-                row.getBoolean("resource_server"));
+                row.getBoolean("resource_server"),
+                row.getBoolean("disabled"));
     }
 
     private static Set<GrantType> grantTypes(JsonArray wireNames) {

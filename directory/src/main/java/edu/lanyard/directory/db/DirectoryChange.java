@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /** One row of {@code clients} or {@code users} changed; parsed from a {@code lanyard_directory} notification. */
 public record DirectoryChange(Kind kind, String id) {
-    public enum Kind { CLIENT, USER }
+    public enum Kind { CLIENT, USER, CAS_SERVICE }
 
     /** Payloads look like {@code client:portal} or {@code user:Xb3…}; anything else is not ours. */
     public static Optional<DirectoryChange> parse(String payload) {
@@ -19,6 +19,7 @@ public record DirectoryChange(Kind kind, String id) {
         return switch (payload.substring(0, colon)) {
             case "client" -> Optional.of(new DirectoryChange(Kind.CLIENT, id));
             case "user" -> Optional.of(new DirectoryChange(Kind.USER, id));
+            case "cas_service" -> Optional.of(new DirectoryChange(Kind.CAS_SERVICE, id));
             default -> Optional.empty();
         };
     }

@@ -5,6 +5,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,15 +28,21 @@ public final class Migrations {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("Migrations.apply blocks; run it on a worker thread, not an event loop");
         }
+        PostgresConnections.check(postgres);
         if (postgres.createDatabase()) {
             createDatabaseIfMissing(postgres);
         }
-        return Flyway.configure()
-                .dataSource(postgres.jdbcUrl(), postgres.user(), postgres.password())
-                .locations(LOCATION)
-                .load()
-                .migrate()
-                .migrationsExecuted;
+        try {
+            return Flyway.configure()
+                    .dataSource(PostgresConnections.jdbcUrl(postgres), postgres.user(), postgres.password())
+                    .locations(LOCATION)
+                    .load()
+                    .migrate()
+                    .migrationsExecuted;
+        } catch (FlywayException e) {
+            // The first connection of every start: a transport that cannot work is reported here, in one line.
+            throw PostgresConnections.explain(postgres, "migrate database " + postgres.database(), e);
+        }
     }
 
     public static Future<Integer> applyOnWorker(Vertx vertx, LanyardConfig.Postgres postgres) {
@@ -58,7 +65,7 @@ public final class Migrations {
         if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("refusing to create a database with this name: " + database);
         }
-        String adminUrl = "jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/postgres";
+        String adminUrl = PostgresConnections.jdbcUrl(postgres, "postgres");
         Properties props = new Properties();
         props.setProperty("user", postgres.user());
         if (postgres.password() != null && !postgres.password().isEmpty()) {
@@ -73,7 +80,7 @@ public final class Migrations {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + database + ": " + e.getMessage(), e);
+            throw PostgresConnections.explain(postgres, "create database " + database, e);
         }
     }
 }

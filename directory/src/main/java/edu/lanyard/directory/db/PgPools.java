@@ -22,7 +22,9 @@ public final class PgPools {
     private PgPools() {
     }
 
+    /** Blocking for a moment (it checks {@code postgres.sslRootCert}): call at start, off the event loop. */
     public static Pool create(Vertx vertx, LanyardConfig.Postgres postgres) {
+        PostgresConnections.check(postgres);
         PoolOptions poolOptions = new PoolOptions()
                 .setMaxSize(postgres.poolSize() > 0 ? postgres.poolSize() : DEFAULT_POOL_SIZE)
                 .setMaxWaitQueueSize(MAX_WAIT_QUEUE)
@@ -39,19 +41,13 @@ public final class PgPools {
                 .build();
     }
 
-    /** Connection settings for one Postgres session; {@code applicationName} shows up in pg_stat_activity. */
+    /**
+     * Connection settings for one Postgres session, transport included ({@link PostgresConnections});
+     * {@code applicationName} shows up in pg_stat_activity.
+     */
     public static PgConnectOptions connectOptions(LanyardConfig.Postgres postgres, String applicationName) {
-        PgConnectOptions options = new PgConnectOptions()
-                .setHost(postgres.host())
-                .setPort(postgres.port())
-                .setDatabase(postgres.database())
-                .setUser(postgres.user())
+        return PostgresConnections.connectOptions(postgres, applicationName)
                 .setPipeliningLimit(PIPELINING_LIMIT)
                 .setCachePreparedStatements(true);
-        if (postgres.password() != null && !postgres.password().isEmpty()) {
-            options.setPassword(postgres.password());
-        }
-        options.addProperty("application_name", applicationName);
-        return options;
     }
 }

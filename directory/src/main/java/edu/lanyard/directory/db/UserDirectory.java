@@ -10,6 +10,8 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -35,6 +37,8 @@ public final class UserDirectory {
     private final UserRepository repository;
     private final Cache<String, Optional<User>> byUsername;
     private final Cache<String, Optional<User>> bySubject;
+    /** Keyed on the attribute list and the typed login, as typed: an employee number may be case-sensitive. */
+    private final Cache<String, Optional<User>> byLogin;
     /** Bumped by every invalidation; a load that started before one must not store what it read. */
     private final AtomicLong generation = new AtomicLong();
     private volatile DirectoryListener listener;
@@ -43,6 +47,7 @@ public final class UserDirectory {
         this.repository = new UserRepository(pool);
         this.byUsername = newCache(settings);
         this.bySubject = newCache(settings);
+        this.byLogin = newCache(settings);
     }
 
     public static Future<UserDirectory> start(Vertx vertx, Pool pool, LanyardConfig.Postgres postgres) {
@@ -68,14 +73,48 @@ public final class UserDirectory {
         return lookup(bySubject, subject, repository::findBySubject);
     }
 
+    /**
+     * The user a typed login name means under {@code loginAttributes} (the node's {@code login.attributes}): the
+     * username (always, case-insensitively), the email (case-insensitively), the phone, or an attribute such as the
+     * employee number. A name that two users could mean finds no one: imports refuse such data, and a guess would
+     * let one person's failures lock the other out.
+     */
+    public Future<Optional<User>> byLogin(String login, List<String> loginAttributes) {
+        List<String> attributes = withUsername(loginAttributes);
+        if (login == null || login.isEmpty()) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        return lookup(byLogin, String.join(",", attributes) + "\n" + login,
+                key -> repository.findByLogin(login, attributes).map(found -> single(login, found)));
+    }
+
     public void invalidateAll() {
         generation.incrementAndGet();
         byUsername.invalidateAll();
         bySubject.invalidateAll();
+        byLogin.invalidateAll();
     }
 
     public Future<Void> close() {
         return listener == null ? Future.succeededFuture() : listener.close();
+    }
+
+    private static List<String> withUsername(List<String> attributes) {
+        if (attributes.contains("username")) {
+            return attributes;
+        }
+        List<String> all = new ArrayList<>(attributes.size() + 1);
+        all.add("username");
+        all.addAll(attributes);
+        return all;
+    }
+
+    /** One match, or the user whose username it exactly is among two; otherwise ambiguous, so no one. */
+    private static Optional<User> single(String login, List<User> found) {
+        if (found.size() == 1) {
+            return Optional.of(found.get(0));
+        }
+        return found.stream().filter(u -> u.username().equals(login)).findFirst();
     }
 
     /** Visible for tests. */
@@ -112,7 +151,8 @@ public final class UserDirectory {
         if (found.isPresent()) {
             byUsername.put(found.get().username(), found);
             bySubject.put(found.get().subject(), found);
-        } else {
+        }
+        if (found.isEmpty() || cache == byLogin) {
             cache.put(key, found);
         }
         if (generation.get() != loadGeneration) {
@@ -132,6 +172,8 @@ public final class UserDirectory {
         bySubject.invalidate(change.id());
         byUsername.asMap().values().removeIf(entry -> entry.isEmpty() || entry.get().subject().equals(change.id()));
         bySubject.asMap().values().removeIf(Optional::isEmpty);
+        // A changed email or number may now mean someone else: login names are few next to sign-ins, drop them all.
+        byLogin.invalidateAll();
     }
 
     private static Cache<String, Optional<User>> newCache(Settings settings) {

@@ -59,4 +59,42 @@ final class ClientDefaults {
     static Optional<ClientProfile> product(String dialect) {
         return ProductDialects.clientDefaults(dialect(dialect));
     }
+
+    /** The products whose registration kept several redirect URIs in one comma-separated string (MaxKey's). */
+    private static final Set<String> COMMA_LISTED_REDIRECTS = Set.of("maxkey", "authz");
+
+    /**
+     * A MaxKey client's registered redirect URIs as MaxKey read them: one string may hold several, separated by
+     * commas (docs/dialects.md C.2), each of which is then validated on its own. Regex-matched entries are left
+     * whole, since a comma there is part of the pattern; other dialects' entries are never split.
+     */
+    static java.util.List<String> redirectUris(java.util.List<String> entries, String dialect, String match) {
+        if (!COMMA_LISTED_REDIRECTS.contains(dialect(dialect)) || "regex".equals(redirectUriMatch(match, dialect))) {
+            return entries;
+        }
+        java.util.List<String> split = new java.util.ArrayList<>();
+        for (String entry : entries) {
+            if (entry == null || entry.indexOf(',') < 0) {
+                split.add(entry);
+                continue;
+            }
+            for (String part : entry.split(",", -1)) {
+                split.add(withoutSpaces(part));
+            }
+        }
+        return java.util.Collections.unmodifiableList(split);
+    }
+
+    /** Spaces around a listed URI go; a control character stays, for the validator to name. */
+    private static String withoutSpaces(String part) {
+        int from = 0;
+        int to = part.length();
+        while (from < to && part.charAt(from) == ' ') {
+            from++;
+        }
+        while (to > from && part.charAt(to - 1) == ' ') {
+            to--;
+        }
+        return part.substring(from, to);
+    }
 }

@@ -49,7 +49,8 @@ final class ImportMapping {
                 e.postLogoutRedirectUris(),
                 dialect,
                 e.options(),
-                Boolean.TRUE.equals(e.resourceServer()));
+                Boolean.TRUE.equals(e.resourceServer()),
+                Boolean.TRUE.equals(e.disabled()));
     }
 
     private static long firstOf(Long own, Long product, long server) {
@@ -60,7 +61,8 @@ final class ImportMapping {
         Map<String, Object> attributes = new LinkedHashMap<>();
         e.attributes().forEach((name, value) ->
                 attributes.put(name, value instanceof List<?> list ? List.copyOf(list) : value));
-        return new User(subject, e.username(), passwordHash, e.name(), e.email(), e.phone(), attributes, null);
+        return new User(subject, e.username(), passwordHash, e.name(), e.email(), e.phone(), attributes,
+                e.standardClaims(), false, User.Origin.LOCAL, null);
     }
 
     private static Set<GrantType> grantTypes(List<String> wireNames) {

@@ -1,5 +1,8 @@
 package edu.lanyard.directory.importing;
 
+import edu.lanyard.core.crypto.PasswordHash;
+import edu.lanyard.core.crypto.UnsupportedPasswordHashException;
+import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.core.domain.GrantType;
 import edu.lanyard.core.domain.RedirectUriMatch;
 import edu.lanyard.dialects.ProductDialects;
@@ -7,6 +10,7 @@ import edu.lanyard.directory.importing.ImportFile.ClientEntry;
 import edu.lanyard.directory.importing.ImportFile.UserEntry;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,9 +30,19 @@ public final class ImportValidator {
 
     /** @throws InvalidImportException naming each bad entry */
     public void validate(ImportFile file) {
+        validate(file, LanyardConfig.Login.DEFAULT_ATTRIBUTES);
+    }
+
+    /**
+     * @param loginAttributes what users may type to sign in ({@code login.attributes}): no two users may share a value
+     * @throws InvalidImportException naming each bad entry
+     */
+    public void validate(ImportFile file, List<String> loginAttributes) {
         List<String> problems = new ArrayList<>();
         checkClients(file.clients(), problems);
         checkUsers(file.users(), problems);
+        ServiceValidator.check(file.services(), problems);
+        checkLoginValuesAreUnambiguous(file.users(), loginAttributes, problems);
         if (!problems.isEmpty()) {
             throw new InvalidImportException(problems);
         }
@@ -167,9 +181,7 @@ public final class ImportValidator {
             } else if (!usernames.add(user.username())) {
                 p.add("username appears more than once");
             }
-            if (user.password() == null || user.password().isEmpty()) {
-                p.add("password is required");
-            }
+            checkPassword(user, p);
             if (user.subject() != null) {
                 if (!isIdentifier(user.subject())) {
                     p.add("subject '" + user.subject() + "' must be 1-255 characters, no spaces");
@@ -177,6 +189,7 @@ public final class ImportValidator {
                     p.add("subject '" + user.subject() + "' is used by another user in this file");
                 }
             }
+            StandardClaimRules.check(user, p::add);
             user.attributes().forEach((name, value) -> {
                 if (!isStringOrStrings(value)) {
                     p.add("attributes." + name + " must be a string or a list of strings (quote numbers and dates),"
@@ -184,6 +197,52 @@ public final class ImportValidator {
                 }
             });
         }
+    }
+
+    /**
+     * Exactly one of password and password_hash; a hash must be one Lanyard can verify. Problems name the user's place
+     * in the file, never the password or the hash.
+     */
+    private static void checkPassword(UserEntry user, Problems p) {
+        boolean password = user.password() != null;
+        boolean hash = user.passwordHash() != null;
+        if (password == hash) {
+            p.add(password ? "give password or password_hash, not both" : "password is required (or password_hash)");
+        } else if (password && user.password().isEmpty()) {
+            p.add("password is empty");
+        } else if (hash) {
+            try {
+                PasswordHash.parse(user.passwordHash());
+            } catch (UnsupportedPasswordHashException e) {
+                p.add("password_hash: " + e.getMessage());
+            }
+        }
+    }
+
+    /** One email, employee number, … on two users, or one user's value equal to another's username, is refused. */
+    private void checkLoginValuesAreUnambiguous(List<UserEntry> users, List<String> loginAttributes,
+                                                List<String> problems) {
+        Map<String, Integer> owners = new HashMap<>();
+        for (int i = 0; i < users.size(); i++) {
+            UserEntry user = users.get(i);
+            if (user == null || user.username() == null) {
+                continue;
+            }
+            for (Map.Entry<String, String> value : LoginValues.of(user, loginAttributes).entrySet()) {
+                Integer owner = owners.putIfAbsent(value.getKey(), i);
+                if (owner != null && owner != i && !users.get(owner).username().equals(user.username())) {
+                    UserEntry other = users.get(owner);
+                    String otherAttribute = LoginValues.of(other, loginAttributes).get(value.getKey());
+                    problems.add(label(i, user) + ": " + value.getValue() + " '" + printable(value.getKey())
+                            + "' is also the " + otherAttribute + " of " + label(owner, other)
+                            + "; a login name must mean one user");
+                }
+            }
+        }
+    }
+
+    private static String label(int index, UserEntry user) {
+        return "users[" + index + "] (" + user.username() + ")";
     }
 
     private static boolean isStringOrStrings(Object value) {

@@ -78,11 +78,11 @@ class RepositoriesTest {
     @Test
     void aUserUpsertKeepsTheSubjectOfAnExistingUsername() {
         UserRepository repository = new UserRepository(pool);
-        User first = new User("subject-one", "bob", "hash-1", "Bob", "bob@example.edu", "138",
+        User first = User.local("subject-one", "bob", "hash-1", "Bob", "bob@example.edu", "138",
                 Map.of("department", "Physics", "roles", List.of("student", "ta")), null);
 
         User stored = Await.result(repository.upsert(first));
-        User again = Await.result(repository.upsert(new User("subject-two", "bob", "hash-2", "Robert", null, null,
+        User again = Await.result(repository.upsert(User.local("subject-two", "bob", "hash-2", "Robert", null, null,
                 Map.of(), null)));
 
         assertEquals("subject-one", stored.subject());

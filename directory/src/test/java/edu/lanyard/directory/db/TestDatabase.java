@@ -18,7 +18,7 @@ public final class TestDatabase implements AutoCloseable {
     private TestDatabase(boolean migrate) {
         coordinates = server.freshDatabase("lanyard_test");
         config = new LanyardConfig.Postgres(coordinates.host(), coordinates.port(), coordinates.database(),
-                coordinates.user(), coordinates.password(), 4, false);
+                coordinates.user(), coordinates.password(), 4, false, "prefer", "");
         if (migrate) {
             Migrations.apply(config);
         }

@@ -57,10 +57,10 @@ class ImportValidationTest {
                 """);
         assertEquals(List.of(
                 "clients[1].options: unknown option \"profileVeiw\" (did you mean \"profileView\"?); known: "
-                        + "attributeMapping, credentialType, idAttribute, profileFields, profileServiceKeys, "
-                        + "profileView, tokenResponseFormat",
-                "clients[1].options: unknown option \"errorFormat\"; known: attributeMapping, credentialType, "
-                        + "idAttribute, profileFields, profileServiceKeys, profileView, tokenResponseFormat",
+                        + "accessTokenIdleSeconds, attributeMapping, credentialType, idAttribute, profileFields, profileServiceKeys, "
+                        + "profileView, tokenKeyOrder, tokenResponseFormat",
+                "clients[1].options: unknown option \"errorFormat\"; known: accessTokenIdleSeconds, attributeMapping, credentialType, "
+                        + "idAttribute, profileFields, profileServiceKeys, profileView, tokenKeyOrder, tokenResponseFormat",
                 "clients[1].options: option \"profileServiceKeys\" must be true or false, not \"perhaps\""),
                 problems);
     }
@@ -262,7 +262,7 @@ class ImportValidationTest {
                 "access_token_format 'macaroon'", "id_token_signed_response_alg 'HS256'", "dialect 'shibboleth'",
                 "redirect_uri_match 'glob'");
         assertMentions(problems(client("redirect_uri: [https://a.example/cb]")),
-                "clients[0].redirect_uri", "Unrecognized field");
+                "clients[0].redirect_uri: unknown key, did you mean \"redirect_uris\"?");
     }
 
     @Test

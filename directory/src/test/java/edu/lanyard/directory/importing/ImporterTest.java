@@ -103,6 +103,17 @@ class ImporterTest {
     }
 
     @Test
+    void disabledAtImportIsStoredAndAnImportWithoutTheKeyEnables() {
+        Await.result(importer.apply(ImportFile.parse(
+                "clients:\n  - {client_id: feed, client_secret: s, grant_types: [client_credentials], disabled: true}\n")));
+        ClientRepository clients = new ClientRepository(pool);
+        assertTrue(Await.result(clients.findById("feed")).orElseThrow().disabled());
+        Await.result(importer.apply(ImportFile.parse(
+                "clients:\n  - {client_id: feed, client_secret: s, grant_types: [client_credentials]}\n")));
+        assertFalse(Await.result(clients.findById("feed")).orElseThrow().disabled(), "the file is the truth");
+    }
+
+    @Test
     void importingTwiceChangesNothingButUpdatedAt() throws SQLException {
         ImportFile file = ImportFile.parse(ImportFiles.sampleYaml());
         Await.result(importer.apply(file));
@@ -110,8 +121,11 @@ class ImporterTest {
         List<String> usersBefore = rows("users", "username");
         List<String> stampsBefore = updatedAt();
 
-        Await.result(importer.apply(file));
+        ImportResult second = Await.result(importer.apply(file));
 
+        assertEquals(new ImportResult(4, 2, 0, 0), second);
+        assertEquals("imported 4 clients (0 created, 4 updated) and 2 users (0 created, 2 updated)",
+                second.summary());
         assertEquals(clientsBefore, rows("clients", "client_id"));
         assertEquals(usersBefore, rows("users", "username"));
         assertNotEquals(stampsBefore, updatedAt(), "the second import did write");

@@ -1,22 +1,19 @@
 package edu.lanyard.launcher.browser;
 
-import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.core.event.AccountLocked;
 import edu.lanyard.core.event.LifecycleEvent;
 import edu.lanyard.core.event.LoginFailed;
 import edu.lanyard.devkit.EventLog;
-import edu.lanyard.devkit.FreePorts;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
+import edu.lanyard.launcher.TwoNodeCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -29,42 +26,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ClusterSignInTest {
     private static final int MAX_FAILURES = 3;
-    private static final String LOCKED_MESSAGE = "This account is locked for a while";
+    private static final String LOCKED_MESSAGE = "This account is locked after too many failed attempts. Try again in";
 
+    private static TwoNodeCluster cluster;
     private static LanyardTestServer nodeA;
     private static LanyardTestServer nodeB;
     private static String topic;
 
     @BeforeAll
     static void startTwoNodes() {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        int portA = FreePorts.pick();
-        int portB = FreePorts.pick();
-        topic = "lanyard.events.cluster-" + run;
-        Map<String, String> shared = Map.of(
-                "LANYARD_HAZELCAST_CLUSTER_NAME", "lanyard-cluster-" + run,
-                "LANYARD_HAZELCAST_MEMBERS", "127.0.0.1:" + portA + ",127.0.0.1:" + portB,
-                "LANYARD_KAFKA_TOPIC", topic,
+        cluster = TwoNodeCluster.start("cluster", "/browser-clients.yaml", Map.of(
                 "LANYARD_LOGIN_MAX_FAILURES_PER_USER", String.valueOf(MAX_FAILURES),
-                "LANYARD_LOGIN_LOCKOUT_SECONDS", "3");
-        Map<String, String> a = new HashMap<>(shared);
-        a.put("LANYARD_HAZELCAST_PORT", String.valueOf(portA));
-        nodeA = LanyardTestServer.builder().env(a).importing("/browser-clients.yaml").start();
-        LanyardConfig.Postgres db = nodeA.config().postgres();
-        Map<String, String> b = new HashMap<>(shared);
-        b.put("LANYARD_HAZELCAST_PORT", String.valueOf(portB));
-        b.put("LANYARD_POSTGRES_DATABASE", db.database());
-        nodeB = LanyardTestServer.builder().env(b).start();
-        assertEquals(2, nodeB.node().infrastructure().hazelcast().getCluster().getMembers().size(),
-                "the nodes formed one cluster");
+                "LANYARD_LOGIN_LOCKOUT_SECONDS", "3"));
+        nodeA = cluster.nodeA();
+        nodeB = cluster.nodeB();
+        topic = cluster.topic();
     }
 
     @AfterAll
     static void stop() {
-        for (LanyardTestServer node : new LanyardTestServer[]{nodeB, nodeA}) {
-            if (node != null) {
-                node.close();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
     }
 

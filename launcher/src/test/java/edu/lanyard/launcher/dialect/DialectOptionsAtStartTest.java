@@ -37,11 +37,12 @@ class DialectOptionsAtStartTest {
         LanyardConfig config = new LanyardConfig(defaults.issuer(), defaults.http(), defaults.postgres(),
                 defaults.kafka(), defaults.hazelcast(), defaults.durability(), defaults.tokens(), defaults.login(),
                 mounts, defaults.projection(), defaults.admin(), defaults.rateLimit(), defaults.management(),
-                defaults.branding());
+                defaults.branding(), defaults.keys());
         InvalidDialectOptionsException e = assertThrows(InvalidDialectOptionsException.class,
                 () -> Node.start(config, null, List.of()));
         assertEquals("dialects.cas.options: unknown option \"errorFormats\" (did you mean \"errorFormat\"?); known: "
-                + "attributeMapping, credentialType, errorFormat, followServiceRedirects, hostSuffix, idAttribute, "
-                + "profileFields, profileServiceKeys, profileView, tokenResponseFormat", e.getMessage());
+                + "accessTokenIdleSeconds, attributeMapping, credentialType, errorFormat, followServiceRedirects, hostSuffix, idAttribute, "
+                + "profileFields, profileServiceKeys, profileView, proxyCallbackTrustCert, serviceTicketSeconds, "
+                + "tokenKeyOrder, tokenResponseFormat", e.getMessage());
     }
 }

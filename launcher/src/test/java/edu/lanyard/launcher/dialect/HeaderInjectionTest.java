@@ -94,7 +94,7 @@ class HeaderInjectionTest {
         Browser browser = signedIn();
         String cookie = browser.cookieHeader();
         List<Authorize> endpoints = authorizeEndpoints();
-        assertEquals(11, endpoints.size(), endpoints.toString());
+        assertEquals(12, endpoints.size(), endpoints.toString());
         Map<String, Long> codesBefore = codesIssued();
 
         for (Authorize endpoint : endpoints) {
@@ -104,8 +104,15 @@ class HeaderInjectionTest {
                 reply.assertHeadersIntact(target);
                 assertEquals(400, reply.status(), target + ":\n" + reply.head());
                 assertNull(reply.header("Location"), target);
-                assertTrue(reply.isHtml(), target + ": the error page");
-                assertTrue(reply.body().contains("<code>invalid_request</code>"), target + ": " + reply.body());
+                if (endpoint.path().endsWith(".php") && !reply.isHtml()) {
+                    // The PHP SSO answered an authorize request without a usable redirect in JSON (E.1); a query it
+                    // cannot decode at all still gets the error page.
+                    assertTrue(reply.header("Content-Type").startsWith("application/json"), target + ": JSON");
+                    assertTrue(reply.body().contains("\"error\""), target + ": " + reply.body());
+                } else {
+                    assertTrue(reply.isHtml(), target + ": the error page");
+                    assertTrue(reply.body().contains("<code>invalid_request</code>"), target + ": " + reply.body());
+                }
             }
         }
         assertEquals(codesBefore, codesIssued(), "no code was issued for a refused redirect_uri");

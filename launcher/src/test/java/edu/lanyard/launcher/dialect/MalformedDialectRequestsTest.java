@@ -59,13 +59,24 @@ class MalformedDialectRequestsTest {
             new Endpoint("/maxkey/api/oauth/v20/me", true, true, "", MalformedDialectRequestsTest::maxKey),
             new Endpoint("/api/sso/authz/oauth/v20/me", true, true, "", MalformedDialectRequestsTest::maxKey),
             new Endpoint("/api/sso/api/oauth/v20/me", true, true, "", MalformedDialectRequestsTest::maxKey),
+            // MaxKey's other endpoints (C.5); check_token is Spring's, answering 400 where MaxKey answers 200.
+            new Endpoint("/sign/authz/oauth/v20/introspect", true, true, MAXKEY,
+                    MalformedDialectRequestsTest::maxKey),
+            new Endpoint("/api/sso/authz/oauth/v20/introspect", true, true, AUTHZ,
+                    MalformedDialectRequestsTest::maxKey),
+            new Endpoint("/maxkey/authz/oauth/v20/check_token", true, true, MAXKEY,
+                    MalformedDialectRequestsTest::maxKeyOrSpring),
+            new Endpoint("/sign/api/connect/v10/userinfo", true, true, "", MalformedDialectRequestsTest::maxKey),
+            new Endpoint("/sign/logout", true, true, "", MalformedDialectRequestsTest::maxKey),
             new Endpoint("/cas/oauth2.0/profile", true, true, "", MalformedDialectRequestsTest::casProfile),
             new Endpoint("/resource.php", true, true, "", MalformedDialectRequestsTest::php),
             new Endpoint("/oauth2/userinfo", true, true, "", MalformedDialectRequestsTest::standard));
 
     private static final List<String> BROWSER_PATHS = List.of("/oauth2/authorize", "/oauth2/logout",
-            "/sso/oauth2/authorize", "/sign/oauth/v20/authorize", "/cas/oauth2.0/authorize", "/cas/logout",
-            "/authorize.php", "/logout.php");
+            "/sso/oauth2/authorize", "/sign/oauth/v20/authorize", "/cas/oauth2.0/authorize", "/cas/logout");
+
+    /** The PHP SSO answered "no usable redirect" in JSON (E.1, E.4), and an unreadable request has none. */
+    private static final List<String> PHP_BROWSER_PATHS = List.of("/authorize.php", "/logout.php");
 
     @Test
     void badEncodingInTheQueryString() {
@@ -126,7 +137,7 @@ class MalformedDialectRequestsTest {
     }
 
     @Test
-    void browsersGetAnErrorPage() {
+    void browsersGetAnErrorPageAndThePhpSsoItsJson() {
         List<String> failures = new ArrayList<>();
         for (String path : BROWSER_PATHS) {
             for (String bad : List.of("%zz", "%C3%28", "%00")) {
@@ -135,6 +146,15 @@ class MalformedDialectRequestsTest {
                 check(failures, "POST " + path + " body state=" + bad, RawHttp.postForm(BASE, path,
                         ("client_id=webapp&state=" + bad).getBytes(StandardCharsets.ISO_8859_1)),
                         MalformedDialectRequestsTest::page);
+            }
+        }
+        for (String path : PHP_BROWSER_PATHS) {
+            for (String bad : List.of("%zz", "%C3%28", "%00")) {
+                String target = path + "?client_id=webapp&response_type=code&state=" + bad;
+                check(failures, "GET " + target, RawHttp.get(BASE, target), MalformedDialectRequestsTest::php);
+                check(failures, "POST " + path + " body state=" + bad, RawHttp.postForm(BASE, path,
+                        ("client_id=webapp&state=" + bad).getBytes(StandardCharsets.ISO_8859_1)),
+                        MalformedDialectRequestsTest::php);
             }
         }
         check(failures, "login form", RawHttp.postForm(BASE, "/oauth2/login",
@@ -185,6 +205,11 @@ class MalformedDialectRequestsTest {
 
     private static void maxKey(Http.Reply reply) {
         assertEquals(200, reply.status(), "MaxKey answers errors with HTTP 200");
+        assertEquals("invalid_request", json(reply).getString("error"));
+    }
+
+    private static void maxKeyOrSpring(Http.Reply reply) {
+        assertTrue(reply.status() == 200 || reply.status() == 400, "MaxKey's 200 or Spring's 400");
         assertEquals("invalid_request", json(reply).getString("error"));
     }
 

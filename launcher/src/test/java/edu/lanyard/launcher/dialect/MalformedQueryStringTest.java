@@ -30,7 +30,8 @@ class MalformedQueryStringTest {
             "GET, /oauth2/authorize?client_id=%zz, 400, <html",
             "GET, /sso/oauth2/authorize?client_id=%zz&response_type=code, 400, <html",
             "GET, /oauth2/logout?client_id=%zz, 400, <html",
-            "GET, /logout.php?redirect_uri=%zz, 400, <html",
+            "GET, /logout.php?redirect_uri=%zz, 400, \"error\":\"invalid_request\"",
+            "GET, /authorize.php?client_id=%zz, 400, \"error\":\"invalid_request\"",
             "GET, /resource.php?access_token=%zz, 400, invalid_request",
             "POST, /oauth2/login?lang=%zz, 400, <html"})
     void isAClientErrorInTheEndpointsShape(String method, String target, int status, String bodyHas)

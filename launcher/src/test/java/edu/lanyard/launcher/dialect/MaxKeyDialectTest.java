@@ -62,7 +62,7 @@ class MaxKeyDialectTest {
 
         JsonObject me = json(Wire.get(base + "/maxkey/api/oauth/v20/me?access_token="
                 + token.getString("access_token")), 200, SUPERSET.toArray(String[]::new));
-        assertEquals("admin", me.getString("uid"));
+        assertEquals("1", me.getString("uid"), "uid is the user id (C.0), not the login name");
         assertEquals("admin", me.getString("username"));
         assertEquals("admin", me.getString("user"));
         assertEquals("1", me.getString("userId"));

@@ -180,4 +180,37 @@ class PhpSsoDialectTest {
         assertEquals("redirect_uri_mismatch", json(mismatch, 400, "error").getString("error"));
         assertNull(mismatch.header("Location"));
     }
+
+    /** E.1: without a usable redirect the product answered {@code {"error":…}} JSON, never its page or a redirect. */
+    @Test
+    void authorizeWithoutAUsableRedirectAnswersJson() {
+        Browser browser = new Browser(base);
+        Http.Reply noClient = browser.get(base + "/authorize.php?redirect_uri=" + ADMIN_CB);
+        assertEquals("invalid_client", json(noClient, 400, "error").getString("error"));
+        Http.Reply unknown = browser.get(base + "/authorize.php?" + query("client_id", "no_such_client",
+                "redirect_uri", ADMIN_CB, "response_type", "code"));
+        assertEquals("invalid_client", json(unknown, 400, "error").getString("error"));
+        assertNull(unknown.header("Location"));
+        Http.Reply mismatch = browser.get(base + "/authorize.php?" + query("client_id", ADMIN,
+                "redirect_uri", "http://evil.example/cb"));
+        assertEquals("redirect_uri_mismatch", json(mismatch, 400, "error").getString("error"));
+        assertNull(mismatch.header("Location"));
+        assertEquals("no-store", mismatch.header("Cache-Control"));
+    }
+
+    /**
+     * E.1/E.2: the product's client lookup (a MySQL column) ignored case, at authorize.php and token.php alike (mount
+     * switch {@code clientIdIgnoresCase}, default on).
+     */
+    @Test
+    void clientIdIsFoundWhateverItsCase() {
+        String url = base + "/authorize.php?" + query("client_id", ADMIN.toUpperCase(java.util.Locale.ROOT),
+                "redirect_uri", ADMIN_CB);
+        String location = new Browser(base).authorize(url, "lay", "lay-pass");
+        assertTrue(location.startsWith(ADMIN_CB + "?code="), location);
+        String code = Wire.query(location).get("code");
+        json(Wire.get(base + "/token.php?" + query("client_id", ADMIN.toUpperCase(java.util.Locale.ROOT),
+                "client_secret", ADMIN_SECRET, "code", code, "redirect_uri", ADMIN_CB)), 200,
+                "access_token", "expires_in", "refresh_token");
+    }
 }

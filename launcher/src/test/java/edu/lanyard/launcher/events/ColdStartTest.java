@@ -1,12 +1,5 @@
 package edu.lanyard.launcher.events;
 
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.Ed25519Verifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jwt.SignedJWT;
 import edu.lanyard.core.config.LanyardConfig;
 import edu.lanyard.launcher.Browser;
 import edu.lanyard.launcher.Http;
@@ -27,6 +20,7 @@ import static edu.lanyard.launcher.events.MixedWorkload.PORTAL_CB;
 import static edu.lanyard.launcher.events.MixedWorkload.PORTAL_SECRET;
 import static edu.lanyard.launcher.events.MixedWorkload.SERVICE_SECRET;
 import static edu.lanyard.launcher.events.MixedWorkload.STEADY_SECRET;
+import static edu.lanyard.launcher.events.JwksVerification.verifies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -205,17 +199,48 @@ class ColdStartTest {
         }
     }
 
-    private static boolean verifies(String jwt, String jwks) throws Exception {
-        SignedJWT signed = SignedJWT.parse(jwt);
-        JWK key = JWKSet.parse(jwks).getKeyByKeyId(signed.getHeader().getKeyID());
-        if (key == null) {
-            return false;
+    @Test
+    void whatIsRevokedAfterTheRestartStaysRevokedThoughTheProjectionsNeverLearnIt() throws Exception {
+        LanyardTestServer before = LanyardTestServer.builder().importing("/events-clients.yaml").start();
+        LanyardConfig config = before.config();
+        Tokens tokens = new Tokens(before.baseUrl());
+        JsonObject looked = tokens.password("portal", PORTAL_SECRET, "alice", "alice-pass", "openid").json();
+        JsonObject unseen = tokens.password("portal", PORTAL_SECRET, "alice", "alice-pass", "openid").json();
+        JsonObject kept = tokens.password("portal", PORTAL_SECRET, "alice", "alice-pass", "openid").json();
+        Browser signedIn = new Browser(before.baseUrl());
+        Browser.Pkce pkce = Browser.Pkce.create();
+        JsonObject viaBrowser = tokens.code("portal", PORTAL_SECRET, signedIn.logIn(signedIn.authorize("portal",
+                PORTAL_CB, "openid", pkce), "bob", "bob-pass").code(), PORTAL_CB, pkce.verifier()).json();
+        new Projections(config, before.kafkaBootstrap()).awaitCaughtUp(Duration.ofSeconds(60));
+        before.close();
+
+        // The new cluster runs no projector: every revocation below exists only in the cluster, and every later
+        // miss is answered from projections that still hold the tokens as valid.
+        Map<String, String> same = new HashMap<>();
+        same.put("LANYARD_HTTP_PORT", String.valueOf(config.http().port()));
+        same.put("LANYARD_PROJECTION_ENABLED", "false");
+        LanyardTestServer after = LanyardTestServer.builder().env(same).sameDataAs(config).start();
+        try {
+            assertTrue(tokens.active("portal", PORTAL_SECRET, looked.getString("access_token")),
+                    "loaded on its first use");
+            assertEquals(200, tokens.revoke("portal", PORTAL_SECRET, looked.getString("access_token")).status());
+            assertEquals(200, tokens.revoke("portal", PORTAL_SECRET, unseen.getString("access_token")).status(),
+                    "revoking a token the cluster has not loaded yet");
+            assertEquals(200, tokens.revoke("portal", PORTAL_SECRET, unseen.getString("refresh_token")).status());
+            assertEquals(200, signedIn.logout(viaBrowser.getString("id_token")).status());
+
+            assertFalse(tokens.active("portal", PORTAL_SECRET, looked.getString("access_token")));
+            assertFalse(tokens.active("portal", PORTAL_SECRET, unseen.getString("access_token")));
+            assertEquals(400, tokens.refresh("portal", PORTAL_SECRET, unseen.getString("refresh_token")).status());
+            assertFalse(tokens.active("portal", PORTAL_SECRET, viaBrowser.getString("access_token")),
+                    "the logout revoked what the session issued before the restart");
+            Browser.Outcome ended = signedIn.authorize("portal", PORTAL_CB, "openid", Browser.Pkce.create());
+            assertEquals(200, ended.status(), "the ended session is not loaded again: login form");
+            assertTrue(tokens.active("portal", PORTAL_SECRET, kept.getString("access_token")),
+                    "what was not revoked is still valid");
+            assertEquals(200, tokens.refresh("portal", PORTAL_SECRET, kept.getString("refresh_token")).status());
+        } finally {
+            after.close();
         }
-        JWSVerifier verifier = switch (key.getKeyType().getValue()) {
-            case "RSA" -> new RSASSAVerifier(key.toRSAKey());
-            case "EC" -> new ECDSAVerifier(key.toECKey());
-            default -> new Ed25519Verifier(key.toOctetKeyPair());
-        };
-        return signed.verify(verifier);
     }
 }

@@ -8,11 +8,7 @@ import edu.lanyard.launcher.LanyardTestServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,10 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Postgres goes away under load. It is simulated for this test's own database only, on the machine's shared server:
- * new connections to it are refused ({@code ALLOW_CONNECTIONS false}) and its sessions are terminated; every other
- * database keeps working. The token service keeps serving, the projector pauses, and once the database is back
- * the lag drains to zero with nothing lost.
+ * Postgres goes away under load (for this test's database only, see {@link Outages#postgres}). The token service
+ * keeps serving, the projector pauses, and once the database is back the lag drains to zero with nothing lost.
  */
 @Tag("fault")
 class PostgresOutageTest {
@@ -40,13 +34,9 @@ class PostgresOutageTest {
             Wait.until("traffic", Duration.ofSeconds(60), () -> load.succeeded() >= 60);
             long maxLag = 0;
             long duringOutage;
-            block(pg, true);
-            try {
-                Wait.until("the projector to pause", Duration.ofSeconds(60), () -> {
-                    Http.Reply deps = Http.get(server.baseUrl() + "/health/dependencies", null);
-                    return deps.status() == 503 && deps.json().getJsonObject("checks").getString("projection")
-                            .startsWith("DOWN");
-                });
+            try (Outages.Outage postgres = Outages.postgres(pg)) {
+                Wait.until("the projector to pause", Duration.ofSeconds(60),
+                        () -> Outages.down(server.baseUrl()).contains("projection"));
                 // Postgres is a dependency, not this process: readiness stays up and the pod keeps serving.
                 Http.Reply ready = Http.get(server.baseUrl() + "/health/ready", null);
                 assertEquals(200, ready.status(), ready.body());
@@ -56,12 +46,10 @@ class PostgresOutageTest {
                 Wait.until("a backlog to build up", Duration.ofSeconds(30), () -> lag(server) >= 100);
                 maxLag = lag(server);
                 duringOutage = load.succeeded() - atPause;
-            } finally {
-                block(pg, false);
             }
             // Under load a few events are always in flight: drained means back to that, then to 0 once it stops.
             Wait.until("the lag to drain while traffic goes on", Duration.ofSeconds(90), () -> lag(server) < 20
-                    && Http.get(server.baseUrl() + "/health/dependencies", null).status() == 200);
+                    && Outages.down(server.baseUrl()).isEmpty());
             LoadGenerator.Figures figures = load.stop();
             Wait.until("the lag to reach 0", Duration.ofSeconds(30), () -> lag(server) == 0);
             projections.awaitCaughtUp(Duration.ofSeconds(60));
@@ -81,7 +69,6 @@ class PostgresOutageTest {
             assertEquals(0, lost);
             assertEquals(events, audited, "every event applied exactly once");
         } finally {
-            block(pg, false);
             server.close();
         }
     }
@@ -94,25 +81,5 @@ class PostgresOutageTest {
             total += (long) Double.parseDouble(lag.group(1));
         }
         return total;
-    }
-
-    /** Refuses (or allows again) connections to this test's database only, and ends the ones it has. */
-    private static void block(LanyardConfig.Postgres pg, boolean blocked) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", pg.user());
-        if (!pg.password().isEmpty()) {
-            props.setProperty("password", pg.password());
-        }
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + pg.host() + ":" + pg.port()
-                + "/postgres", props); var statement = admin.createStatement()) {
-            statement.execute("alter database " + pg.database() + " allow_connections " + !blocked);
-            if (blocked) {
-                try (var kill = admin.prepareStatement("select pg_terminate_backend(pid) from pg_stat_activity"
-                        + " where datname = ? and pid <> pg_backend_pid()")) {
-                    kill.setString(1, pg.database());
-                    kill.executeQuery().close();
-                }
-            }
-        }
     }
 }

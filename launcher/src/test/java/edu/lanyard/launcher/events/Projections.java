@@ -38,7 +38,7 @@ final class Projections {
         if (!pg.password().isEmpty()) {
             props.setProperty("password", pg.password());
         }
-        return DriverManager.getConnection(pg.jdbcUrl(), props);
+        return DriverManager.getConnection(edu.lanyard.directory.db.PostgresConnections.jdbcUrl(pg), props);
     }
 
     List<Map<String, Object>> rows(String sql) {

@@ -6,19 +6,15 @@ import edu.lanyard.core.event.TokensIssued;
 import edu.lanyard.core.token.TokenHash;
 import edu.lanyard.devkit.EventLog;
 import edu.lanyard.devkit.FreePorts;
-import edu.lanyard.launcher.Http;
+import edu.lanyard.launcher.LanyardProcess;
 import edu.lanyard.launcher.LanyardTestServer;
 import edu.lanyard.projection.replay.Replay;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,18 +39,16 @@ class ProjectorCrashTest {
         LanyardConfig config = server.config();
         Projections projections = new Projections(config, server.kafkaBootstrap());
         int killedMidBatch = 0;
-        Process projector = null;
+        LanyardProcess projector = null;
         LoadGenerator.Figures figures;
         try (LoadGenerator load = new LoadGenerator(server.baseUrl(), 3).start();
              Connection watcher = projections.connect()) {
             for (int kill = 1; kill <= KILLS; kill++) {
                 projector = startProjector(config, server.kafkaBootstrap(), kill);
                 if (awaitOpenBatch(watcher, config.postgres().database(), projector)) {
-                    projector.destroyForcibly().waitFor();
                     killedMidBatch++;
-                } else {
-                    projector.destroyForcibly().waitFor();
                 }
+                projector.kill();
             }
             projector = startProjector(config, server.kafkaBootstrap(), KILLS + 1);
             figures = load.stop();
@@ -83,14 +77,14 @@ class ProjectorCrashTest {
             assertEquals(live, projections.snapshot(), "equal to a replay from the beginning");
         } finally {
             if (projector != null) {
-                projector.destroyForcibly().waitFor();
+                projector.kill();
             }
             server.close();
         }
     }
 
     /** Waits for the projector's Postgres session to be inside a transaction that has written something. */
-    private static boolean awaitOpenBatch(Connection watcher, String database, Process projector)
+    private static boolean awaitOpenBatch(Connection watcher, String database, LanyardProcess projector)
             throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         try (var query = watcher.prepareStatement("select count(*) from pg_stat_activity where datname = ?"
@@ -110,33 +104,13 @@ class ProjectorCrashTest {
     }
 
     /** {@code lanyard serve projection} in a JVM of its own, against the test's Postgres and Kafka. */
-    private static Process startProjector(LanyardConfig config, String bootstrap, int run) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp",
-                System.getProperty("java.class.path"), "edu.lanyard.launcher.Lanyard", "serve", "projection"));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        int httpPort = FreePorts.pick();
-        var pg = config.postgres();
-        Map<String, String> env = builder.environment();
-        env.put("LANYARD_HTTP_PORT", String.valueOf(httpPort));
-        env.put("LANYARD_MANAGEMENT_PORT", "0");
-        env.put("LANYARD_POSTGRES_HOST", pg.host());
-        env.put("LANYARD_POSTGRES_PORT", String.valueOf(pg.port()));
-        env.put("LANYARD_POSTGRES_DATABASE", pg.database());
-        env.put("LANYARD_POSTGRES_USER", pg.user());
-        env.put("LANYARD_POSTGRES_PASSWORD", pg.password());
-        env.put("LANYARD_POSTGRES_CREATE_DATABASE", "false");
-        env.put("LANYARD_KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        env.put("LANYARD_KAFKA_TOPIC", config.kafka().topic());
-        env.put("LANYARD_KAFKA_PARTITIONS", String.valueOf(config.kafka().partitions()));
+    private static LanyardProcess startProjector(LanyardConfig config, String bootstrap, int run) {
+        Map<String, String> env = LanyardProcess.sameDataAs(config, bootstrap);
+        env.put("LANYARD_HTTP_PORT", String.valueOf(FreePorts.pick()));
         env.put("LANYARD_HAZELCAST_CLUSTER_NAME", "lanyard-crash-" + UUID.randomUUID().toString().substring(0, 8));
         env.put("LANYARD_HAZELCAST_PORT", String.valueOf(FreePorts.pick()));
         env.put("LANYARD_PROJECTION_MAX_BATCH", "500");
-        File log = Files.createTempFile("lanyard-projector-" + run + "-", ".log").toFile();
-        log.deleteOnExit();
-        Process process = builder.redirectErrorStream(true).redirectOutput(log).start();
-        Wait.until("the projector process to start (log: " + log + ")", Duration.ofSeconds(90), () ->
-                process.isAlive() && Http.get("http://127.0.0.1:" + httpPort + "/health/live", null).status() == 200);
-        return process;
+        return LanyardProcess.start("projector-" + run, env, List.of(), "serve", "projection")
+                .awaitReady(Duration.ofSeconds(90));
     }
 }

@@ -36,10 +36,18 @@ final class Tokens {
                 Http.form(Http.fields("token", token)));
     }
 
+    Http.Reply userinfo(String accessToken) {
+        return Http.get(base + "/oauth2/userinfo", "Bearer " + accessToken);
+    }
+
+    Http.Reply introspect(String client, String secret, String token) {
+        return Http.postForm(base + "/oauth2/introspect", Http.basic(client, secret),
+                Http.form(Http.fields("token", token)));
+    }
+
     /** True when the token introspects as active. */
     boolean active(String client, String secret, String token) {
-        Http.Reply reply = Http.postForm(base + "/oauth2/introspect", Http.basic(client, secret),
-                Http.form(Http.fields("token", token)));
+        Http.Reply reply = introspect(client, secret, token);
         if (reply.status() != 200) {
             throw new IllegalStateException("introspection answered " + reply.status() + ": " + reply.body());
         }

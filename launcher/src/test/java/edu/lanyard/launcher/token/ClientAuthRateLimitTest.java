@@ -1,8 +1,8 @@
 package edu.lanyard.launcher.token;
 
-import edu.lanyard.devkit.FreePorts;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
+import edu.lanyard.launcher.TwoNodeCluster;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,39 +41,25 @@ class ClientAuthRateLimitTest {
     private static final int WINDOW_SECONDS = 600;
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
+    private static TwoNodeCluster cluster;
     private static LanyardTestServer nodeA;
     private static LanyardTestServer nodeB;
 
     @BeforeAll
     static void startTwoNodes() {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        int portA = FreePorts.pick();
-        int portB = FreePorts.pick();
-        Map<String, String> shared = Map.of(
-                "LANYARD_HAZELCAST_CLUSTER_NAME", "lanyard-ratelimit-" + run,
-                "LANYARD_HAZELCAST_MEMBERS", "127.0.0.1:" + portA + ",127.0.0.1:" + portB,
-                "LANYARD_KAFKA_TOPIC", "lanyard.events.ratelimit-" + run,
+        cluster = TwoNodeCluster.start("ratelimit", "/token-clients.yaml", Map.of(
                 "LANYARD_HTTP_TRUST_FORWARDED_HEADERS", "true",
                 "LANYARD_RATE_LIMIT_FAILURES_PER_CLIENT", String.valueOf(PER_CLIENT),
                 "LANYARD_RATE_LIMIT_FAILURES_PER_ADDRESS", String.valueOf(PER_ADDRESS),
-                "LANYARD_RATE_LIMIT_WINDOW_SECONDS", String.valueOf(WINDOW_SECONDS));
-        Map<String, String> a = new HashMap<>(shared);
-        a.put("LANYARD_HAZELCAST_PORT", String.valueOf(portA));
-        nodeA = LanyardTestServer.builder().env(a).importing("/token-clients.yaml").start();
-        Map<String, String> b = new HashMap<>(shared);
-        b.put("LANYARD_HAZELCAST_PORT", String.valueOf(portB));
-        b.put("LANYARD_POSTGRES_DATABASE", nodeA.config().postgres().database());
-        nodeB = LanyardTestServer.builder().env(b).start();
-        assertEquals(2, nodeB.node().infrastructure().hazelcast().getCluster().getMembers().size(),
-                "the nodes formed one cluster");
+                "LANYARD_RATE_LIMIT_WINDOW_SECONDS", String.valueOf(WINDOW_SECONDS)));
+        nodeA = cluster.nodeA();
+        nodeB = cluster.nodeB();
     }
 
     @AfterAll
     static void stop() {
-        for (LanyardTestServer node : new LanyardTestServer[]{nodeB, nodeA}) {
-            if (node != null) {
-                node.close();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
     }
 

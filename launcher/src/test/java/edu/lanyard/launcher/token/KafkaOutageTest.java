@@ -1,10 +1,12 @@
 package edu.lanyard.launcher.token;
 
 import com.hazelcast.map.IMap;
+import edu.lanyard.cluster.store.Removals;
 import edu.lanyard.core.store.StoreMaps;
 import edu.lanyard.devkit.TestInfrastructure;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
+import edu.lanyard.launcher.Scrape;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,8 +61,8 @@ class KafkaOutageTest {
                 "code_verifier", code.verifier()};
         IMap<String, String> accessTokens = server.node().infrastructure().hazelcast().getMap(StoreMaps.ACCESS_TOKENS);
         IMap<String, String> refreshTokens = server.node().infrastructure().hazelcast().getMap(StoreMaps.REFRESH_TOKENS);
-        int accessBefore = accessTokens.size();
-        int refreshBefore = refreshTokens.size();
+        long accessBefore = live(accessTokens);
+        long refreshBefore = live(refreshTokens);
 
         List<Supplier<Http.Reply>> window = new ArrayList<>();
         for (int i = 0; i < CLIENT_CREDENTIALS_REQUESTS; i++) {
@@ -74,9 +76,12 @@ class KafkaOutageTest {
 
         TestInfrastructure infrastructure = TestInfrastructure.shared();
         List<Http.Reply> replies;
+        Scrape beforeOutage = Scrape.of(server);
+        Scrape duringOutage;
         infrastructure.stopKafka();
         try {
             replies = sendConcurrently(window);
+            duringOutage = Scrape.of(server);
         } finally {
             infrastructure.startKafka();
         }
@@ -95,7 +100,7 @@ class KafkaOutageTest {
         assertEquals(window.size(), unavailable, "every state change in the window must have been refused");
 
         Polling.until(Duration.ofSeconds(10), "rolled-back tokens to leave the store",
-                () -> accessTokens.size() == accessBefore && refreshTokens.size() == refreshBefore);
+                () -> live(accessTokens) == accessBefore && live(refreshTokens) == refreshBefore);
         long leaked = leakedOrIssued.stream().filter(oauth::active).count();
         assertTrue(oauth.active(before.getString("access_token")), "a revocation that was not logged happened");
         assertTrue(oauth.active(before.getString("refresh_token")), "a rotation that was not logged happened");
@@ -117,6 +122,25 @@ class KafkaOutageTest {
                         + "issuance resumed %d ms after the broker restart%n", window.size(), unavailable,
                 leakedOrIssued.size(), leaked, Duration.ofNanos(System.nanoTime() - restart).toMillis());
         assertEquals(0, leaked);
+        assertOutageMetrics(beforeOutage, duringOutage, unavailable);
+    }
+
+    /** What an operator's dashboard showed: the 503s, the failed or refused publishes, the gate closed and reopened. */
+    private static void assertOutageMetrics(Scrape before, Scrape during, int unavailable) {
+        double answered503 = during.sum("lanyard_http_requests_seconds_count", "status", "503")
+                - before.sum("lanyard_http_requests_seconds_count", "status", "503");
+        double failed = during.sum("lanyard_kafka_publish_seconds_count", "result", "failed")
+                - before.sum("lanyard_kafka_publish_seconds_count", "result", "failed");
+        double refused = during.sum("lanyard_kafka_publish_refused_total")
+                - before.sum("lanyard_kafka_publish_refused_total");
+        System.out.printf("kafka outage metrics: 503 answers %.0f, publishes failed %.0f, refused at the gate %.0f,"
+                + " gate closed %.0f%n", answered503, failed, refused, during.sum("lanyard_kafka_publish_gate_closed"));
+        assertEquals(unavailable, answered503);
+        assertTrue(failed >= 1, "a publish waited for the broker and failed");
+        assertEquals(unavailable, failed + refused, "one publish per refused request, failed or refused at once");
+        assertEquals(0.0, before.sum("lanyard_kafka_publish_gate_closed"));
+        assertEquals(1.0, during.sum("lanyard_kafka_publish_gate_closed"), "closed after the failures");
+        assertEquals(0.0, Scrape.of(server).sum("lanyard_kafka_publish_gate_closed"), "open again once one got through");
     }
 
     private static List<Http.Reply> sendConcurrently(List<Supplier<Http.Reply>> requests) {
@@ -128,5 +152,10 @@ class KafkaOutageTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Entries that are tokens, not the marker a removal leaves. */
+    private static long live(IMap<String, String> map) {
+        return map.values().stream().filter(value -> Removals.live(value) != null).count();
     }
 }

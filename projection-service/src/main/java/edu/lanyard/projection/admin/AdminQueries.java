@@ -73,6 +73,11 @@ final class AdminQueries {
         return grants(" and client_id = $1", clientId);
     }
 
+    /** One family that may still hold valid tokens, by id. */
+    Future<java.util.Optional<GrantView>> liveGrant(String grantId) {
+        return grants(" and grant_id = $1", grantId).map(found -> found.stream().findFirst());
+    }
+
     private Future<List<GrantView>> grants(String filter, String value) {
         return pool.preparedQuery(LIVE_GRANTS + filter + " order by first_seen_at desc limit 100000")
                 .execute(Tuple.of(value))

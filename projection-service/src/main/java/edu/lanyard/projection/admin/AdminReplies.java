@@ -30,6 +30,19 @@ final class AdminReplies {
         reply(ctx, 200, work);
     }
 
+    /** A CSV download, or the JSON error the work failed with. */
+    static void csv(RoutingContext ctx, String filename, Future<String> work) {
+        work.onComplete(done -> {
+            if (done.succeeded()) {
+                Responses.noStore(ctx);
+                ctx.response().putHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+                Responses.text(ctx, 200, "text/csv;charset=UTF-8", done.result());
+            } else {
+                reply(ctx, Future.failedFuture(done.cause()));
+            }
+        });
+    }
+
     static void reply(RoutingContext ctx, int status, Future<JsonObject> work) {
         work.onComplete(done -> {
             if (done.succeeded()) {

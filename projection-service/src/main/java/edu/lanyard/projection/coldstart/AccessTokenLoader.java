@@ -6,17 +6,18 @@ import edu.lanyard.core.token.AccessTokenRecord;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import javax.sql.DataSource;
 
 /** Unexpired, unrevoked access tokens of families that are not revoked. */
 final class AccessTokenLoader extends ProjectionLoader {
-    AccessTokenLoader(DataSource database, ColdStartWindow window) {
-        super(database, window);
+    AccessTokenLoader(DataSource database, ColdStartWindow window, Clock clock) {
+        super(database, window, clock);
     }
 
     @Override
     MissPolicy missPolicy() {
-        return MissPolicy.FENCE_TO_NOW;
+        return MissPolicy.FENCE_TO_RESTART;
     }
 
     @Override
@@ -29,12 +30,12 @@ final class AccessTokenLoader extends ProjectionLoader {
         return """
                 select t.token_hash, t.grant_id, t.client_id, t.subject, t.username, t.scope, t.grant_type,
                        t.session_id, t.format, extract(epoch from t.issued_at)::bigint,
-                       extract(epoch from t.expires_at)::bigint
+                       extract(epoch from t.expires_at)::bigint, t.claims
                   from p cross join projection.tokens t
                   left join projection.grants g on g.grant_id = t.grant_id and g.revoked_at is not null
                  where t.kind = 'access_token' and t.revoked_at is null and g.grant_id is null
                    and t.expires_at > p.now and t.issued_at < p.epoch
-                   and (p.keys is null or t.token_hash = any(p.keys))""";
+                   and t.token_hash = any(p.keys)""";
     }
 
     @Override
@@ -42,7 +43,7 @@ final class AccessTokenLoader extends ProjectionLoader {
         long expiresAt = row.getLong(11);
         AccessTokenRecord token = new AccessTokenRecord(row.getString(2), row.getString(3), row.getString(4),
                 row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
-                row.getLong(10), expiresAt);
+                row.getLong(10), expiresAt, row.getString(12));
         return expiringAt(Jsons.write(token), expiresAt);
     }
 }

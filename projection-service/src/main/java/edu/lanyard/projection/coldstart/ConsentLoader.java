@@ -5,12 +5,13 @@ import edu.lanyard.core.store.StoreMaps;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import javax.sql.DataSource;
 
 /** Remembered consents by {@code subject|client_id}, the scopes space-separated as the sign-in flow keeps them. */
 final class ConsentLoader extends ProjectionLoader {
-    ConsentLoader(DataSource database, ColdStartWindow window) {
-        super(database, window);
+    ConsentLoader(DataSource database, ColdStartWindow window, Clock clock) {
+        super(database, window, clock);
     }
 
     @Override
@@ -25,11 +26,13 @@ final class ConsentLoader extends ProjectionLoader {
 
     @Override
     String query() {
-        return "select c.subject || '|' || c.client_id, array_to_string(c.scopes, ' '),"
+        // The key is split back into the primary key's columns so that a miss is an index lookup.
+        return "select k.key, array_to_string(c.scopes, ' '),"
                 + " extract(epoch from c.last_granted_at)::bigint + " + ConsentGranted.LIFETIME_SECONDS
-                + " from p cross join projection.consents c"
-                + " where c.last_granted_at + make_interval(secs => " + ConsentGranted.LIFETIME_SECONDS + ") > p.now"
-                + " and (p.keys is null or c.subject || '|' || c.client_id = any(p.keys))";
+                + " from p cross join unnest(p.keys) k(key)"
+                + " join projection.consents c on c.subject = split_part(k.key, '|', 1)"
+                + " and c.client_id = substr(k.key, length(split_part(k.key, '|', 1)) + 2)"
+                + " where c.last_granted_at + make_interval(secs => " + ConsentGranted.LIFETIME_SECONDS + ") > p.now";
     }
 
     @Override

@@ -1,45 +1,46 @@
 package edu.lanyard.projection.coldstart;
 
 import com.hazelcast.map.EntryLoader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Loads one hot map from the projections after a cold start. Hazelcast calls it on its own threads (map store
- * calls are offloaded from the partition threads), so it uses blocking JDBC and never touches an event loop.
+ * Answers a miss in one hot map from the projections: after a full cluster restart the cluster starts empty and
+ * fills itself key by key, so a restart takes the same time whether the projections hold a thousand tokens or a
+ * million. Hazelcast calls it on its own offload threads, never on a partition thread or an event loop, so it uses
+ * blocking JDBC.
  *
  * <p>Only what existed before the cluster formed is loaded: anything issued later was written to the cluster
- * itself, so its absence means it was removed (revoked, logged out) and must stay absent even if the projector
- * has not written the removal yet. Each query is written against {@code p}: one row of the parameters
- * {@code p.now}, {@code p.epoch} and {@code p.keys} (null: every key).
+ * itself, so its absence means it never existed or was removed, and the stores keep a removed entry as a marker
+ * until it would have expired, so a miss never brings back something removed since the restart. Each query is
+ * written against {@code p}: one row of the parameters {@code p.now}, {@code p.epoch} and {@code p.keys}, and
+ * must select rows by {@code = any(p.keys)} on an indexed column: it runs once per miss.
  */
 abstract class ProjectionLoader implements EntryLoader<String, String> {
-    private static final Logger LOG = LoggerFactory.getLogger(ProjectionLoader.class);
     static final String PARAMETERS = "with p as (select ?::timestamptz as now, ?::timestamptz as epoch,"
             + " ?::text[] as keys) ";
-    private static final int KEY_LOAD_ATTEMPTS = 3;
 
     private final DataSource database;
     private final ColdStartWindow window;
+    private final Clock clock;
+    private final AbsentKeys absent = new AbsentKeys(AbsentKeys.DEFAULT_CAPACITY);
 
-    ProjectionLoader(DataSource database, ColdStartWindow window) {
+    ProjectionLoader(DataSource database, ColdStartWindow window, Clock clock) {
         this.database = database;
         this.window = window;
+        this.clock = clock;
     }
 
-    /** The map this loader fills, for logs. */
+    /** The map this loader fills, for messages. */
     abstract String mapName();
 
     abstract MissPolicy missPolicy();
@@ -50,71 +51,42 @@ abstract class ProjectionLoader implements EntryLoader<String, String> {
     /** The map value and its absolute expiry for the current row; the key is column 1. */
     abstract MetadataAwareValue<String> value(ResultSet row) throws SQLException;
 
-    /** A miss: answered from Postgres only while the projections may hold something the cluster lacks. */
     @Override
     public MetadataAwareValue<String> load(String key) {
         return loadAll(List.of(key)).get(key);
     }
 
-    /** The initial load of the keys from {@link #loadAllKeys} in batches, a top-up, or misses. */
+    /**
+     * Misses (Hazelcast batches them per partition). Once the projection holds every event from before the restart
+     * a key it lacks is never going to appear there (later changes go to the cluster), so that answer is kept and
+     * the same miss costs no query again.
+     */
     @Override
     public Map<String, MetadataAwareValue<String>> loadAll(Collection<String> keys) {
-        ColdStartWindow.Phase phase = window.phase();
-        if (phase == ColdStartWindow.Phase.CLOSED) {
+        boolean settled = window.caughtUpWithTheRestart();
+        if (!settled && missPolicy() == MissPolicy.FENCE_TO_RESTART) {
+            window.awaitCaughtUpWithTheRestart();
+            settled = true;
+        }
+        List<String> unknown = settled ? keys.stream().filter(key -> !absent.contains(key)).toList()
+                : List.copyOf(keys);
+        if (unknown.isEmpty()) {
             return Map.of();
         }
-        if (phase == ColdStartWindow.Phase.FENCED) {
-            switch (missPolicy()) {
-                case FENCE_TO_NOW -> window.fence();
-                case FENCE_TO_RESTART -> window.awaitCaughtUpWithTheRestart();
-                case AS_PROJECTED -> {
-                }
-            }
+        Map<String, MetadataAwareValue<String>> found = query(unknown);
+        if (settled) {
+            unknown.stream().filter(key -> !found.containsKey(key)).forEach(absent::add);
         }
-        try {
-            return query(keys);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot load " + mapName() + " from the projections: "
-                    + e.getMessage(), e);
-        }
+        return found;
     }
 
-    /** The keys valid in the projections now, for the top-up. */
-    List<String> validKeys() throws SQLException {
-        return keys();
-    }
-
+    /** No initial load: every entry comes back on its first miss. */
     @Override
     public Iterable<String> loadAllKeys() {
-        SQLException last = null;
-        for (int attempt = 1; attempt <= KEY_LOAD_ATTEMPTS; attempt++) {
-            try {
-                List<String> keys = keys();
-                LOG.info("cold start: {} entries of {} are valid in the projections", keys.size(), mapName());
-                return keys;
-            } catch (SQLException e) {
-                last = e;
-                LOG.warn("cold start: listing {} failed (attempt {}): {}", mapName(), attempt, e.getMessage());
-                sleep(attempt * 1_000L);
-            }
-        }
-        throw new IllegalStateException("cannot list " + mapName() + " in the projections", last);
+        return List.of();
     }
 
-    private List<String> keys() throws SQLException {
-        List<String> keys = new ArrayList<>();
-        try (Connection connection = database.getConnection();
-             PreparedStatement statement = prepare(connection, null);
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                keys.add(rows.getString(1));
-            }
-            connection.rollback();
-        }
-        return keys;
-    }
-
-    private Map<String, MetadataAwareValue<String>> query(Collection<String> keys) throws SQLException {
+    private Map<String, MetadataAwareValue<String>> query(Collection<String> keys) {
         Map<String, MetadataAwareValue<String>> values = new HashMap<>();
         try (Connection connection = database.getConnection();
              PreparedStatement statement = prepare(connection, keys);
@@ -123,31 +95,23 @@ abstract class ProjectionLoader implements EntryLoader<String, String> {
                 values.put(rows.getString(1), value(rows));
             }
             connection.rollback();
+        } catch (SQLException e) {
+            // The message names the map, never a key: keys are token hashes and session cookie hashes.
+            throw new IllegalStateException("cannot look up " + mapName() + " in the projections: "
+                    + e.getSQLState(), e);
         }
         return values;
     }
 
     private PreparedStatement prepare(Connection connection, Collection<String> keys) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(PARAMETERS + query());
-        statement.setString(1, Instant.now().toString());
+        statement.setString(1, clock.instant().toString());
         statement.setString(2, window.epoch().formedAt().toString());
-        if (keys == null) {
-            statement.setNull(3, java.sql.Types.ARRAY);
-        } else {
-            statement.setArray(3, connection.createArrayOf("text", keys.toArray()));
-        }
+        statement.setArray(3, connection.createArrayOf("text", keys.toArray()));
         return statement;
     }
 
     static MetadataAwareValue<String> expiringAt(String value, long epochSecond) {
         return new MetadataAwareValue<>(value, epochSecond * 1000);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -6,6 +6,7 @@ import edu.lanyard.core.token.RefreshTokenRecord;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import javax.sql.DataSource;
 
 /**
@@ -13,8 +14,8 @@ import javax.sql.DataSource;
  * rotated token must still be recognised as reuse after a restart.
  */
 final class RefreshTokenLoader extends ProjectionLoader {
-    RefreshTokenLoader(DataSource database, ColdStartWindow window) {
-        super(database, window);
+    RefreshTokenLoader(DataSource database, ColdStartWindow window, Clock clock) {
+        super(database, window, clock);
     }
 
     @Override
@@ -32,12 +33,12 @@ final class RefreshTokenLoader extends ProjectionLoader {
         return """
                 select t.token_hash, t.grant_id, t.client_id, t.subject, t.username, t.scope, t.grant_type,
                        t.session_id, t.auth_time, extract(epoch from t.issued_at)::bigint,
-                       extract(epoch from t.expires_at)::bigint, t.rotated_at is not null
+                       extract(epoch from t.expires_at)::bigint, t.rotated_at is not null, t.claims
                   from p cross join projection.tokens t
                   left join projection.grants g on g.grant_id = t.grant_id and g.revoked_at is not null
                  where t.kind = 'refresh_token' and t.revoked_at is null and g.grant_id is null
                    and t.expires_at > p.now and t.issued_at < p.epoch
-                   and (p.keys is null or t.token_hash = any(p.keys))""";
+                   and t.token_hash = any(p.keys)""";
     }
 
     @Override
@@ -45,7 +46,7 @@ final class RefreshTokenLoader extends ProjectionLoader {
         long expiresAt = row.getLong(11);
         RefreshTokenRecord token = new RefreshTokenRecord(row.getString(2), row.getString(3), row.getString(4),
                 row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getLong(9),
-                row.getLong(10), expiresAt, row.getBoolean(12));
+                row.getLong(10), expiresAt, row.getBoolean(12), row.getString(13));
         return expiringAt(Jsons.write(token), expiresAt);
     }
 }

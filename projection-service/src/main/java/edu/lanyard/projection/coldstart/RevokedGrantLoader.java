@@ -4,12 +4,13 @@ import edu.lanyard.core.store.StoreMaps;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import javax.sql.DataSource;
 
 /** Family revocations that must still be remembered; the value is the reason, as GrantRevocations writes it. */
 final class RevokedGrantLoader extends ProjectionLoader {
-    RevokedGrantLoader(DataSource database, ColdStartWindow window) {
-        super(database, window);
+    RevokedGrantLoader(DataSource database, ColdStartWindow window, Clock clock) {
+        super(database, window, clock);
     }
 
     @Override
@@ -29,7 +30,7 @@ final class RevokedGrantLoader extends ProjectionLoader {
                        extract(epoch from g.revocation_expires_at)::bigint
                   from p cross join projection.grants g
                  where g.revoked_at is not null and g.revocation_expires_at > p.now and g.revoked_at < p.epoch
-                   and (p.keys is null or g.grant_id = any(p.keys))""";
+                   and g.grant_id = any(p.keys)""";
     }
 
     @Override

@@ -4,6 +4,7 @@ import edu.lanyard.core.store.StoreMaps;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import javax.sql.DataSource;
 
 /**
@@ -11,13 +12,13 @@ import javax.sql.DataSource;
  * a logout after a restart still revokes what the session issued.
  */
 final class SessionGrantsLoader extends ProjectionLoader {
-    SessionGrantsLoader(DataSource database, ColdStartWindow window) {
-        super(database, window);
+    SessionGrantsLoader(DataSource database, ColdStartWindow window, Clock clock) {
+        super(database, window, clock);
     }
 
     @Override
     MissPolicy missPolicy() {
-        return MissPolicy.AS_PROJECTED;
+        return MissPolicy.FENCE_TO_RESTART;
     }
 
     @Override
@@ -35,7 +36,7 @@ final class SessionGrantsLoader extends ProjectionLoader {
                   left join projection.sessions s on s.sid = g.session_id
                  where g.session_id is not null and g.revoked_at is null and g.first_seen_at < p.epoch
                    and coalesce(g.expires_at, s.absolute_expires_at) > p.now
-                   and (p.keys is null or g.session_id = any(p.keys))
+                   and g.session_id = any(p.keys)
                  group by g.session_id""";
     }
 

@@ -6,6 +6,7 @@ import edu.lanyard.core.store.StoreMaps;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import javax.sql.DataSource;
 
 /**
@@ -24,13 +25,13 @@ final class SessionLoader extends ProjectionLoader {
              where s.ended_at is null and s.sid is not null and s.started_at < p.epoch
                and live.expires_at > p.now""";
 
-    SessionLoader(DataSource database, ColdStartWindow window) {
-        super(database, window);
+    SessionLoader(DataSource database, ColdStartWindow window, Clock clock) {
+        super(database, window, clock);
     }
 
     @Override
     MissPolicy missPolicy() {
-        return MissPolicy.FENCE_TO_NOW;
+        return MissPolicy.FENCE_TO_RESTART;
     }
 
     @Override
@@ -42,7 +43,7 @@ final class SessionLoader extends ProjectionLoader {
     String query() {
         return "select s.session_hash, s.sid, s.subject, s.username, s.auth_time,"
                 + " extract(epoch from s.absolute_expires_at)::bigint, extract(epoch from live.expires_at)::bigint"
-                + ACTIVE_SESSIONS + " and (p.keys is null or s.session_hash = any(p.keys))";
+                + ACTIVE_SESSIONS + " and s.session_hash = any(p.keys)";
     }
 
     @Override

@@ -20,7 +20,8 @@ import javax.sql.DataSource;
 
 /**
  * Writes the signing key ring ({@value SigningKeys#MAP_NAME}) through to {@code signing_keys}, so that a cluster that
- * restarts completely keeps its keys and every token it signed stays verifiable. Key changes are rare (start-up,
+ * restarts completely keeps its keys and every token it signed stays verifiable. The entries are stored as the ring
+ * wrote them into the map: private keys sealed under the master key, opened only by {@link SigningKeys}. Key changes are rare (start-up,
  * rotation), so the synchronous write costs nothing on the token path. A retired key is loaded back with the
  * expiry it had; rows of keys past their retirement are deleted the next time the ring is loaded.
  */

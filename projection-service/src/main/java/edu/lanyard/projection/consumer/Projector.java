@@ -94,7 +94,7 @@ public final class Projector implements AutoCloseable {
 
     static Properties consumerConfig(ProjectorSettings settings) {
         Properties config = new Properties();
-        config.put("bootstrap.servers", settings.bootstrapServers());
+        config.putAll(settings.kafkaClient());
         config.put("group.id", settings.groupId());
         config.put("enable.auto.commit", "false");
         // Only consulted when a stored offset fell out of the topic's retention.

@@ -27,7 +27,6 @@ final class ProjectorMetrics {
         this.topic = topic;
         this.batchLatency = Timer.builder("lanyard.projection.batch")
                 .description("Time to apply one batch of events to Postgres, commit included")
-                .publishPercentileHistogram()
                 .register(meters);
         this.batchSize = DistributionSummary.builder("lanyard.projection.batch.events")
                 .description("Events per applied batch")

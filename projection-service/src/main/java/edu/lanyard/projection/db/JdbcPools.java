@@ -3,6 +3,7 @@ package edu.lanyard.projection.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import edu.lanyard.core.config.LanyardConfig;
+import edu.lanyard.directory.db.PostgresConnections;
 
 /**
  * Blocking JDBC pools for the code that runs on its own threads (the projector, replays, Hazelcast map loaders);
@@ -25,8 +26,9 @@ public final class JdbcPools {
      */
     public static HikariDataSource create(LanyardConfig.Postgres postgres, String name, int size,
                                           Duration waitForConnection) {
+        PostgresConnections.check(postgres);
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.jdbcUrl());
+        config.setJdbcUrl(PostgresConnections.jdbcUrl(postgres));
         config.setUsername(postgres.user());
         if (postgres.password() != null && !postgres.password().isEmpty()) {
             config.setPassword(postgres.password());

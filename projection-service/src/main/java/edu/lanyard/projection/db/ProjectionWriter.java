@@ -9,6 +9,7 @@ import edu.lanyard.projection.rows.ClientMinute;
 import edu.lanyard.projection.rows.ConsentRow;
 import edu.lanyard.projection.rows.Ending;
 import edu.lanyard.projection.rows.GrantRow;
+import edu.lanyard.projection.rows.PasswordChange;
 import edu.lanyard.projection.rows.ProjectionBatch;
 import edu.lanyard.projection.rows.RejectedRecord;
 import edu.lanyard.projection.rows.SessionRow;
@@ -45,7 +46,8 @@ public final class ProjectionWriter {
             new Column("rotated_at", "timestamptz", Rule.EARLIEST),
             new Column("redeemed_at", "timestamptz", Rule.EARLIEST),
             new Column("revoke_reason", "text", Rule.ENDING_REASON),
-            new Column("revoked_at", "timestamptz", Rule.EARLIEST));
+            new Column("revoked_at", "timestamptz", Rule.EARLIEST),
+            new Column("claims", "text", Rule.KNOWN));
     private static final List<Column> GRANT_COLUMNS = List.of(
             new Column("grant_id", "text", Rule.KEY),
             new Column("client_id", "text", Rule.KNOWN),
@@ -77,6 +79,16 @@ public final class ProjectionWriter {
             new Column("scopes", "text[]", Rule.UNION),
             new Column("first_granted_at", "timestamptz", Rule.EARLIEST),
             new Column("last_granted_at", "timestamptz", Rule.LATEST));
+
+    /**
+     * A re-hash lands only on the hash it replaced (compare-and-set on its fingerprint): an import or a reset since
+     * the sign-in wins, and a replay of an old event changes nothing. The users table is the directory's, not the
+     * projection schema's, so a replay into a copy writes here too; the compare makes that harmless. Its NOTIFY
+     * trigger refreshes every node's cache.
+     */
+    private static final String REHASH_SQL = "update users set password_hash = ?"
+            + " where subject = ? and origin = 'local'"
+            + " and encode(sha256(convert_to(password_hash, 'UTF8')), 'hex') = ?";
 
     private final String schema;
     private final String topic;
@@ -137,6 +149,7 @@ public final class ProjectionWriter {
             upsert(connection, "insert into " + schema + ".audit_log (at, event_id, event_type, action, result,"
                     + " subject, username, client_id, ip, grant_id, detail) values (?::timestamptz, ?, ?, ?, ?, ?, ?,"
                     + " ?, ?, ?, ?::jsonb) on conflict do nothing", audit, ProjectionWriter::auditValues);
+            upsert(connection, REHASH_SQL, batch.passwordChanges(), ProjectionWriter::passwordValues);
             upsert(connection, "insert into " + schema + ".rejected_events (topic, partition, kafka_offset, payload,"
                     + " error, rejected_at) values (?, ?, ?, ?, ?, now()) on conflict do nothing",
                     batch.rejected(), ProjectionWriter::rejectedValues);
@@ -173,7 +186,7 @@ public final class ProjectionWriter {
     private static Object[] tokenValues(TokenRow t) {
         return new Object[]{t.hash(), t.kind(), t.grantId(), t.clientId(), t.subject(), t.username(), t.scope(),
                 t.grantType(), t.sessionId(), t.format(), t.authTime(), t.issuedAt(), t.expiresAt(), t.rotatedAt(),
-                t.redeemedAt(), Ending.reason(t.revocation()), Ending.at(t.revocation())};
+                t.redeemedAt(), Ending.reason(t.revocation()), Ending.at(t.revocation()), t.claims()};
     }
 
     private static Object[] grantValues(GrantRow g) {
@@ -205,6 +218,10 @@ public final class ProjectionWriter {
     private static Object[] auditValues(AuditRow a) {
         return new Object[]{a.at(), a.eventId(), a.eventType(), a.action(), a.result(), a.subject(), a.username(),
                 a.clientId(), a.ip(), a.grantId(), Jsons.write(a.detail())};
+    }
+
+    private static Object[] passwordValues(PasswordChange c) {
+        return new Object[]{c.passwordHash(), c.subject(), c.replacedHashSha256()};
     }
 
     private static Object[] rejectedValues(RejectedRecord r) {

@@ -12,6 +12,7 @@ import edu.lanyard.projection.db.ProjectionSchema;
 import edu.lanyard.projection.db.ProjectionWriter;
 import edu.lanyard.projection.db.StaleOffsetsException;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import edu.lanyard.cluster.kafka.KafkaClientProperties;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
@@ -168,7 +169,7 @@ public final class Replay {
 
         private Properties consumerConfig() {
             Properties properties = new Properties();
-            properties.put("bootstrap.servers", bootstrapServers);
+            properties.putAll(KafkaClientProperties.of(config.kafka(), bootstrapServers));
             properties.put("enable.auto.commit", "false");
             properties.put("auto.offset.reset", "earliest");
             properties.put("max.poll.records", String.valueOf(Math.max(1, config.projection().maxBatch())));

@@ -1,15 +1,24 @@
 package edu.lanyard.projection.rows;
 
 import edu.lanyard.core.event.AccountLocked;
+import edu.lanyard.core.event.AccountUnlocked;
+import edu.lanyard.core.event.CasLogoutSent;
+import edu.lanyard.core.event.CasTicketIssued;
+import edu.lanyard.core.event.CasTicketValidated;
+import edu.lanyard.core.event.ClientChanged;
 import edu.lanyard.core.event.CodeIssued;
 import edu.lanyard.core.event.ConsentGranted;
 import edu.lanyard.core.event.GrantRevoked;
 import edu.lanyard.core.event.LifecycleEvent;
 import edu.lanyard.core.event.LoginFailed;
+import edu.lanyard.core.event.PasswordRehashed;
+import edu.lanyard.core.event.PasswordReset;
 import edu.lanyard.core.event.SessionEnded;
 import edu.lanyard.core.event.SessionStarted;
 import edu.lanyard.core.event.TokenRevoked;
 import edu.lanyard.core.event.TokensIssued;
+import edu.lanyard.core.event.UserDisabled;
+import edu.lanyard.core.event.UserEnabled;
 import edu.lanyard.core.token.Scopes;
 
 import java.time.Instant;
@@ -45,6 +54,35 @@ public final class EventProjector {
             accountLocked(locked, batch);
         } else if (event instanceof ConsentGranted consent) {
             consentGranted(consent, batch);
+        } else if (event instanceof PasswordRehashed rehashed) {
+            passwordRehashed(rehashed, batch);
+        } else if (event instanceof AccountUnlocked unlocked) {
+            operatorAction(unlocked, "account_unlocked", unlocked.subject(), unlocked.username(), unlocked.actor(),
+                    batch);
+        } else if (event instanceof UserDisabled disabled) {
+            operatorAction(disabled, "user_disabled", disabled.subject(), disabled.username(), disabled.actor(),
+                    batch);
+        } else if (event instanceof ClientChanged changed) {
+            batch.audit(new AuditRow(at(changed), changed.meta().id(), type(changed), "client_" + changed.change(),
+                    AuditRow.SUCCESS, null, null, changed.clientId(), changed.meta().ip(), null,
+                    detail("actor", changed.actor())));
+        } else if (event instanceof UserEnabled enabled) {
+            operatorAction(enabled, "user_enabled", enabled.subject(), enabled.username(), enabled.actor(), batch);
+        } else if (event instanceof PasswordReset reset) {
+            operatorAction(reset, "password_reset", reset.subject(), reset.username(), reset.actor(), batch)
+                    .put("generated", reset.generated());
+        } else if (event instanceof CasTicketIssued issued) {
+            batch.audit(new AuditRow(at(issued), issued.meta().id(), type(issued), "cas_ticket_issued",
+                    AuditRow.SUCCESS, issued.subject(), issued.username(), issued.serviceId(), issued.meta().ip(),
+                    null, detail("kind", issued.kind(), "sid", issued.sessionId())));
+        } else if (event instanceof CasTicketValidated validated) {
+            batch.audit(new AuditRow(at(validated), validated.meta().id(), type(validated), "cas_ticket_validated",
+                    "success".equals(validated.result()) ? AuditRow.SUCCESS : AuditRow.FAILURE, validated.subject(),
+                    null, validated.serviceId(), validated.meta().ip(), null, detail("result", validated.result())));
+        } else if (event instanceof CasLogoutSent sent) {
+            batch.audit(new AuditRow(at(sent), sent.meta().id(), type(sent), "cas_logout",
+                    sent.delivered() ? AuditRow.SUCCESS : AuditRow.FAILURE, sent.subject(), null, sent.serviceId(),
+                    sent.meta().ip(), null, detail("channel", sent.channel(), "sid", sent.sessionId())));
         } else {
             throw new IllegalStateException("no projection for " + event.getClass().getSimpleName());
         }
@@ -57,7 +95,7 @@ public final class EventProjector {
         Instant accessExpires = Instant.ofEpochSecond(e.accessTokenExpiresAt());
         batch.token(new TokenRow(e.accessTokenHash(), TokenRow.ACCESS_TOKEN, e.grantId(), e.clientId(), e.subject(),
                 e.username(), e.scope(), e.grantType(), e.sessionId(), e.accessTokenFormat(), null, issuedAt,
-                accessExpires, null, null, null));
+                accessExpires, null, null, null, e.claims()));
         Instant familyExpires = accessExpires;
         if (e.refreshTokenHash() != null) {
             Instant refreshExpires = Instant.ofEpochSecond(e.refreshTokenExpiresAt());
@@ -66,7 +104,7 @@ public final class EventProjector {
             String refreshScope = e.refreshTokenScope() != null ? e.refreshTokenScope() : e.scope();
             batch.token(new TokenRow(e.refreshTokenHash(), TokenRow.REFRESH_TOKEN, e.grantId(), e.clientId(),
                     e.subject(), e.username(), refreshScope, e.grantType(), e.sessionId(), null, authTime, issuedAt,
-                    refreshExpires, null, null, null));
+                    refreshExpires, null, null, null, e.claims()));
             familyExpires = Merge.latest(familyExpires, refreshExpires);
         }
         if (e.rotatedFromHash() != null) {
@@ -108,8 +146,16 @@ public final class EventProjector {
         batch.grant(new GrantRow(e.grantId(), e.clientId(), e.subject(), null, null, null, at, null, null,
                 new Ending(at, e.reason()), at.plusSeconds(Math.max(1, e.keepSeconds()))));
         batch.audit(new AuditRow(at, e.meta().id(), type(e), "grant_revoked", AuditRow.SUCCESS, e.subject(), null,
-                e.clientId(), e.meta().ip(), e.grantId(), detail("reason", e.reason())));
+                e.clientId(), e.meta().ip(), e.grantId(), withActor(detail("reason", e.reason()), e.actor())));
         batch.count(ClientMinute.one(e.clientId(), at, ClientCounter.REVOCATIONS));
+    }
+
+    /** An operator's action names the operator, as the help-desk lines do. */
+    private static Map<String, Object> withActor(Map<String, Object> detail, String actor) {
+        if (actor != null) {
+            detail.put("actor", actor);
+        }
+        return detail;
     }
 
     private static void codeIssued(CodeIssued e, ProjectionBatch batch) {
@@ -117,7 +163,7 @@ public final class EventProjector {
         batch.token(new TokenRow(e.codeHash(), TokenRow.AUTHORIZATION_CODE, e.grantId(), e.clientId(), e.subject(),
                 null, e.scope(), "authorization_code", e.sessionId(), null, null,
                 Instant.ofEpochSecond(Math.floorDiv(e.meta().at(), 1000)), Instant.ofEpochSecond(e.expiresAt()),
-                null, null, null));
+                null, null, null, e.claims()));
         batch.grant(new GrantRow(e.grantId(), e.clientId(), e.subject(), null, "authorization_code",
                 e.sessionId(), at, null, null, null, null));
         batch.audit(new AuditRow(at, e.meta().id(), type(e), "code_issued", AuditRow.SUCCESS, e.subject(), null,
@@ -140,7 +186,7 @@ public final class EventProjector {
         batch.session(new SessionRow(e.sessionHash(), null, e.subject(), null, null, null, null, null, null,
                 new Ending(at, e.reason())));
         batch.audit(new AuditRow(at, e.meta().id(), type(e), "logout", AuditRow.SUCCESS, e.subject(), null, null,
-                e.meta().ip(), null, detail("reason", e.reason())));
+                e.meta().ip(), null, withActor(detail("reason", e.reason()), e.actor())));
     }
 
     private static void loginFailed(LoginFailed e, ProjectionBatch batch) {
@@ -166,6 +212,26 @@ public final class EventProjector {
         batch.audit(new AuditRow(at, e.meta().id(), type(e), "consent", AuditRow.SUCCESS, e.subject(), null,
                 e.clientId(), e.meta().ip(), null, detail("scope", e.scope())));
         batch.count(ClientMinute.one(e.clientId(), at, ClientCounter.CONSENTS));
+    }
+
+    /** The audit line names who and when, never the hash. */
+    private static void passwordRehashed(PasswordRehashed e, ProjectionBatch batch) {
+        batch.passwordChange(new PasswordChange(e.subject(), e.passwordHash(), e.replacedHashSha256()));
+        batch.audit(new AuditRow(at(e), e.meta().id(), type(e), "password_rehashed", AuditRow.SUCCESS, e.subject(),
+                e.username(), null, e.meta().ip(), null, detail("reason", "stored hash was not current")));
+    }
+
+    /**
+     * A help-desk operation on a user account: one audit line naming the operator as actor.
+     *
+     * @return the line's detail, for facts particular to the operation
+     */
+    private static Map<String, Object> operatorAction(LifecycleEvent e, String action, String subject,
+                                                      String username, String actor, ProjectionBatch batch) {
+        Map<String, Object> detail = detail("actor", actor);
+        batch.audit(new AuditRow(at(e), e.meta().id(), type(e), action, AuditRow.SUCCESS, subject, username, null,
+                e.meta().ip(), null, detail));
+        return detail;
     }
 
     private static Instant at(LifecycleEvent event) {

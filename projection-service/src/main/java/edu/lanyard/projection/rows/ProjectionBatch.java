@@ -18,6 +18,7 @@ public final class ProjectionBatch {
     private final Map<String, ConsentRow> consents = new LinkedHashMap<>();
     private final Map<ClientMinute.Key, ClientMinute> stats = new LinkedHashMap<>();
     private final List<AuditRow> audit = new ArrayList<>();
+    private final List<PasswordChange> passwordChanges = new ArrayList<>();
     private final List<RejectedRecord> rejected = new ArrayList<>();
     private final Map<Integer, Long> nextOffsets = new TreeMap<>();
     private int events;
@@ -46,6 +47,11 @@ public final class ProjectionBatch {
 
     void audit(AuditRow row) {
         audit.add(row);
+    }
+
+    /** Kept in event order: the compare-and-set of each re-hash sees the one before it. */
+    void passwordChange(PasswordChange change) {
+        passwordChanges.add(change);
     }
 
     public void reject(RejectedRecord record) {
@@ -80,6 +86,10 @@ public final class ProjectionBatch {
 
     public List<AuditRow> audit() {
         return audit;
+    }
+
+    public List<PasswordChange> passwordChanges() {
+        return passwordChanges;
     }
 
     public List<RejectedRecord> rejected() {

@@ -7,11 +7,20 @@ import java.time.Instant;
  *
  * @param kind     {@code access_token}, {@code refresh_token} or {@code authorization_code}
  * @param authTime refresh tokens: epoch seconds of the user's authentication
+ * @param claims   the OIDC Core §5.5 claims request the token or code carries (normalized JSON), or null
  */
 public record TokenRow(String hash, String kind, String grantId, String clientId, String subject, String username,
                        String scope, String grantType, String sessionId, String format, Long authTime,
                        Instant issuedAt, Instant expiresAt, Instant rotatedAt, Instant redeemedAt,
-                       Ending revocation) {
+                       Ending revocation, String claims) {
+
+    /** What an event knows of a token without a claims request. */
+    public TokenRow(String hash, String kind, String grantId, String clientId, String subject, String username,
+                    String scope, String grantType, String sessionId, String format, Long authTime, Instant issuedAt,
+                    Instant expiresAt, Instant rotatedAt, Instant redeemedAt, Ending revocation) {
+        this(hash, kind, grantId, clientId, subject, username, scope, grantType, sessionId, format, authTime,
+                issuedAt, expiresAt, rotatedAt, redeemedAt, revocation, null);
+    }
 
     public static final String ACCESS_TOKEN = "access_token";
     public static final String REFRESH_TOKEN = "refresh_token";
@@ -26,7 +35,7 @@ public record TokenRow(String hash, String kind, String grantId, String clientId
                 Merge.known(format, other.format), Merge.known(authTime, other.authTime),
                 Merge.known(issuedAt, other.issuedAt), Merge.known(expiresAt, other.expiresAt),
                 Merge.earliest(rotatedAt, other.rotatedAt), Merge.earliest(redeemedAt, other.redeemedAt),
-                Ending.earliest(revocation, other.revocation));
+                Ending.earliest(revocation, other.revocation), Merge.known(claims, other.claims));
     }
 
     static TokenRow mention(String hash, String kind, String grantId, String clientId) {
@@ -36,16 +45,16 @@ public record TokenRow(String hash, String kind, String grantId, String clientId
 
     TokenRow rotated(Instant at) {
         return new TokenRow(hash, kind, grantId, clientId, subject, username, scope, grantType, sessionId, format,
-                authTime, issuedAt, expiresAt, at, redeemedAt, revocation);
+                authTime, issuedAt, expiresAt, at, redeemedAt, revocation, claims);
     }
 
     TokenRow redeemed(Instant at) {
         return new TokenRow(hash, kind, grantId, clientId, subject, username, scope, grantType, sessionId, format,
-                authTime, issuedAt, expiresAt, rotatedAt, at, revocation);
+                authTime, issuedAt, expiresAt, rotatedAt, at, revocation, claims);
     }
 
     TokenRow revoked(Ending ending) {
         return new TokenRow(hash, kind, grantId, clientId, subject, username, scope, grantType, sessionId, format,
-                authTime, issuedAt, expiresAt, rotatedAt, redeemedAt, ending);
+                authTime, issuedAt, expiresAt, rotatedAt, redeemedAt, ending, claims);
     }
 }

@@ -76,7 +76,7 @@ public final class AuthorizationCodeGrant implements Grant {
         boolean refresh = request.client().allows(GrantType.REFRESH_TOKEN);
         IssueRequest issue = new IssueRequest(request.client(), code.grantId(), type().wireName(), code.subject(),
                 code.username(), code.scope(), code.sessionId(), code.authTime(), request.format(), refresh, null,
-                hash, request.ip());
+                hash, request.ip()).withClaims(code.claims());
         return issuer.issue(issue)
                 .recover(failure -> codes.restore(hash, code).transform(restored -> Future.failedFuture(failure)))
                 .compose(tokens -> codes.rememberRedeemed(hash, code).map(tokens))

@@ -3,32 +3,27 @@ package edu.lanyard.token.grant;
 import edu.lanyard.core.domain.GrantType;
 import edu.lanyard.core.domain.User;
 import edu.lanyard.core.error.OAuthError;
+import edu.lanyard.core.metrics.SignInMeters;
 import edu.lanyard.core.oidc.IdTokenMinter;
 import edu.lanyard.core.token.IssueRequest;
 import edu.lanyard.core.token.Scopes;
 import edu.lanyard.core.token.TokenIssuer;
 import edu.lanyard.core.token.TokenResponse;
-import edu.lanyard.core.user.LoginThrottle;
-import edu.lanyard.core.user.PasswordCheck;
-import edu.lanyard.core.user.UserLookup;
+import edu.lanyard.core.user.SignIn;
+import edu.lanyard.core.user.SignInOutcome;
 import io.vertx.core.Future;
 
 import java.time.Clock;
 
 /** RFC 6749 §4.3: the resource owner's username and password, verified off the event loop. */
 public final class PasswordGrant implements Grant {
-    private final UserLookup users;
-    private final PasswordCheck passwords;
-    private final LoginThrottle throttle;
+    private final SignIn signIn;
     private final TokenIssuer issuer;
     private final IdTokenMinter idTokens;
     private final Clock clock;
 
-    public PasswordGrant(UserLookup users, PasswordCheck passwords, LoginThrottle throttle, TokenIssuer issuer,
-                         IdTokenMinter idTokens, Clock clock) {
-        this.users = users;
-        this.passwords = passwords;
-        this.throttle = throttle;
+    public PasswordGrant(SignIn signIn, TokenIssuer issuer, IdTokenMinter idTokens, Clock clock) {
+        this.signIn = signIn;
         this.issuer = issuer;
         this.idTokens = idTokens;
         this.clock = clock;
@@ -44,14 +39,12 @@ public final class PasswordGrant implements Grant {
         String username = request.params().required("username");
         String password = request.params().required("password");
         String scope = Scopes.grant(request.params().firstOrNull("scope"), request.client().scopes());
-        return throttle.checkAllowed(username, request.ip())
-                .compose(allowed -> users.byUsername(username))
-                .compose(user -> passwords.verify(user.orElse(null), password).compose(ok -> ok && user.isPresent()
-                        ? throttle.recordSuccess(username).map(user.get())
-                        : throttle.recordFailure(username, request.ip(), request.client().clientId())
-                        .compose(v -> Future.<User>failedFuture(OAuthError.invalidGrant(
-                                "invalid username or password").toException()))))
-                .compose(user -> issue(request, user, scope));
+        // Every refusal (wrong password, locked, disabled, expired) is invalid_grant, RFC 6749 §5.2.
+        return signIn.attempt(SignInMeters.Via.PASSWORD_GRANT, username, password, request.ip(),
+                        request.client().clientId())
+                .compose(outcome -> outcome instanceof SignInOutcome.SignedIn signedIn
+                        ? issue(request, signedIn.user(), scope)
+                        : Future.failedFuture(OAuthError.invalidGrant(outcome.description()).toException()));
     }
 
     private Future<TokenResponse> issue(GrantContext request, User user, String scope) {

@@ -12,6 +12,7 @@ import edu.lanyard.core.token.TokenHash;
 import edu.lanyard.core.token.TokenIssuer;
 import edu.lanyard.core.token.TokenResponse;
 import edu.lanyard.core.token.TokenRevoker;
+import edu.lanyard.core.user.UserLookup;
 import io.vertx.core.Future;
 
 import java.time.Clock;
@@ -28,9 +29,20 @@ public final class RefreshTokenGrant implements Grant {
     private final TokenIssuer issuer;
     private final IdTokenMinter idTokens;
     private final Clock clock;
+    private final UserLookup users;
 
     public RefreshTokenGrant(RefreshTokens refreshTokens, GrantRevocations revocations, TokenRevoker revoker,
                              TokenIssuer issuer, IdTokenMinter idTokens, Clock clock) {
+        this(refreshTokens, revocations, revoker, issuer, idTokens, clock, null);
+    }
+
+    /**
+     * @param users checked for a disabled user on every refresh (cached lookups), so a family that disabling the user
+     *              missed still cannot be refreshed; null skips the check
+     */
+    public RefreshTokenGrant(RefreshTokens refreshTokens, GrantRevocations revocations, TokenRevoker revoker,
+                             TokenIssuer issuer, IdTokenMinter idTokens, Clock clock, UserLookup users) {
+        this.users = users;
         this.refreshTokens = refreshTokens;
         this.revocations = revocations;
         this.revoker = revoker;
@@ -70,7 +82,16 @@ public final class RefreshTokenGrant implements Grant {
             return reuseDetected(request, token);
         }
         return revocations.isRevoked(token.grantId())
-                .compose(revoked -> revoked ? invalid("refresh token was revoked") : Future.succeededFuture(token));
+                .compose(revoked -> revoked ? invalid("refresh token was revoked") : enabled(token));
+    }
+
+    /** A user the help desk disabled gets no new tokens, whichever families the revocations reached. */
+    private Future<RefreshTokenRecord> enabled(RefreshTokenRecord token) {
+        if (users == null || token.subject() == null) {
+            return Future.succeededFuture(token);
+        }
+        return users.bySubject(token.subject()).compose(user -> user.isPresent() && user.get().disabled()
+                ? invalid("the user's account is disabled") : Future.succeededFuture(token));
     }
 
     private Future<TokenResponse> rotate(GrantContext request, String presented, String hash, String scope) {
@@ -102,7 +123,7 @@ public final class RefreshTokenGrant implements Grant {
                               String rotatedFrom) {
         return new IssueRequest(request.client(), token.grantId(), token.grantType(), token.subject(),
                 token.username(), scope, token.sessionId(), token.authTime(), request.format(), newRefresh,
-                rotatedFrom, null, request.ip(), token.scope());
+                rotatedFrom, null, request.ip(), token.scope()).withClaims(token.claims());
     }
 
     private <T> Future<T> reuseDetected(GrantContext request, RefreshTokenRecord token) {

@@ -21,7 +21,8 @@ final class Responses {
         boolean oidc = tokens.access().subject() != null && Scopes.contains(tokens.access().scope(), "openid");
         Future<String> idToken = oidc
                 ? idTokens.mint(new IdTokenRequest(client, tokens.access().subject(), tokens.access().scope(),
-                tokens.access().sessionId(), authTime, nonce, tokens.accessToken(), null))
+                tokens.access().sessionId(), authTime, nonce, tokens.accessToken(), null,
+                tokens.access().claims()))
                 : Future.succeededFuture();
         return idToken.map(jwt -> new TokenResponse(tokens.accessToken(), refreshTokenToReturn, jwt,
                 tokens.access().scope(), expiresIn, tokens.access().grantType(), client.clientId()));

@@ -14,6 +14,7 @@ import edu.lanyard.core.error.OAuthError;
 import edu.lanyard.core.error.OAuthException;
 import edu.lanyard.core.jose.JwtSigner;
 import edu.lanyard.core.ledger.Ledger;
+import edu.lanyard.core.metrics.SignInMeters;
 import edu.lanyard.core.oidc.IdTokenFactory;
 import edu.lanyard.core.oidc.JwtAccessTokens;
 import edu.lanyard.core.request.RequestParams;
@@ -23,12 +24,15 @@ import edu.lanyard.core.token.TokenResponse;
 import edu.lanyard.core.token.TokenRevoker;
 import edu.lanyard.core.token.TokenValidator;
 import edu.lanyard.core.user.CountingLoginThrottle;
+import edu.lanyard.core.user.LocalAuthenticator;
+import edu.lanyard.core.user.SignIn;
 import edu.lanyard.devkit.Await;
 import edu.lanyard.devkit.MutableClock;
 import edu.lanyard.devkit.memory.MemorySigningKeyRing;
 import edu.lanyard.devkit.memory.MemoryStores;
 import edu.lanyard.devkit.memory.MemoryUsers;
 import edu.lanyard.devkit.memory.RecordingEventPublisher;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 
 import java.text.ParseException;
@@ -72,8 +76,12 @@ final class GrantBench {
     final TokenValidator validator = new TokenValidator(stores.accessTokens(), stores.refreshTokens(),
             stores.revocations(), clock);
     final IdTokenFactory idTokens = new IdTokenFactory(ISSUER, 300, users, new JwtSigner(KEYS), clock);
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final SignInMeters signIns = new SignInMeters(meters);
     final CountingLoginThrottle loginThrottle = new CountingLoginThrottle(stores.loginAttempts(), ledger,
-            new LanyardConfig.Login(1, MAX_FAILURES, 100, LOCKOUT_SECONDS, 1800, 28_800));
+            new LanyardConfig.Login(1, MAX_FAILURES, 100, LOCKOUT_SECONDS, 1800, 28_800), signIns);
+    final SignIn signIn = new SignIn(List.of(new LocalAuthenticator(users, users.passwordCheck())), users,
+            loginThrottle, users.passwordCheck(), ledger, signIns);
 
     long now() {
         return clock.epochSecond();

@@ -3,15 +3,22 @@ package edu.lanyard.token.grant;
 import com.nimbusds.jwt.JWTClaimsSet;
 import edu.lanyard.core.domain.Client;
 import edu.lanyard.core.domain.GrantType;
+import edu.lanyard.core.domain.User;
 import edu.lanyard.core.event.AccountLocked;
 import edu.lanyard.core.event.LoginFailed;
 import edu.lanyard.core.store.StoreUnavailableException;
 import edu.lanyard.core.token.TokenHash;
 import edu.lanyard.core.token.TokenResponse;
+import edu.lanyard.core.user.Authenticator;
+import edu.lanyard.core.user.LocalAuthenticator;
+import edu.lanyard.core.user.SignIn;
+import edu.lanyard.core.user.SignInOutcome;
 import edu.lanyard.devkit.Await;
+import io.vertx.core.Future;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,8 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PasswordGrantTest {
     private final GrantBench bench = new GrantBench();
-    private final PasswordGrant grant = new PasswordGrant(bench.users, bench.users.passwordCheck(),
-            bench.loginThrottle, bench.issuer, bench.idTokens, bench.clock);
+    private final PasswordGrant grant = new PasswordGrant(bench.signIn, bench.issuer, bench.idTokens, bench.clock);
     private final Client app = client("app", Set.of(GrantType.PASSWORD, GrantType.REFRESH_TOKEN));
 
     {
@@ -91,6 +97,70 @@ class PasswordGrantTest {
 
         bench.clock.advanceSeconds(GrantBench.LOCKOUT_SECONDS + 1);
         assertNotNull(issued(grant, request(app, login("tess", "right"))).accessToken(), "the lock ran out");
+
+        assertEquals(GrantBench.MAX_FAILURES, signIns("failure"));
+        assertEquals(1, signIns("locked"));
+        assertEquals(1, signIns("success"));
+        assertEquals(1.0, bench.meters.get("lanyard.lockouts").tag("kind", "user").counter().count());
+        assertEquals(0.0, bench.meters.get("lanyard.signins").tags("via", "login_page").counters().stream()
+                .mapToDouble(c -> c.count()).sum(), "the password grant is not the login page");
+    }
+
+    @Test
+    void theEmailIsALoginNameAndSharesTheAccountsLockout() {
+        for (int i = 0; i < GrantBench.MAX_FAILURES; i++) {
+            refused(grant, request(app, login(i % 2 == 0 ? "tess" : "TESS@example.edu", "wrong")));
+        }
+        assertEquals(1, bench.events.published(AccountLocked.class).size(), "one account, one count");
+        assertRefused("invalid_grant", "too many failed",
+                refused(grant, request(app, login("tess@example.edu", "right"))));
+        bench.clock.advanceSeconds(GrantBench.LOCKOUT_SECONDS + 1);
+        TokenResponse response = issued(grant, request(app, login("tess@example.edu", "right")));
+        assertEquals("tess", Await.result(bench.stores.accessTokens().find(TokenHash.of(response.accessToken())))
+                .orElseThrow().username(), "tokens name the account, not the login name typed");
+    }
+
+    @Test
+    void aDisabledUserIsRefusedWithTheRightPasswordOnlyAndNothingCountsTowardTheLockout() {
+        bench.users.disable("sub-tess");
+        assertRefused("invalid_grant", "invalid username or password",
+                refused(grant, request(app, login("tess", "wrong"))));
+        assertRefused("invalid_grant", "disabled", refused(grant, request(app, login("tess", "right"))));
+        assertEquals(1, signIns("refused"));
+        assertEquals("disabled", bench.events.published(LoginFailed.class).get(1).reason());
+        assertEquals(0, bench.stores.accessTokens().size());
+    }
+
+    /**
+     * A directory that knows "ana" by two login names and is the only one that does: before her first sign-in Lanyard
+     * has no copy to resolve the names with, so the directory names the account it refused.
+     */
+    @Test
+    void failuresADirectoryRefusesCountOnTheAccountItNamesWhateverLoginNameWasTyped() {
+        User ana = User.local("sub-ana", "ana", null, "Ana", "ana@campus.edu", null, Map.of(), null);
+        Authenticator directory = (login, password) -> {
+            if (!login.equals("ana") && !login.equals("ana@campus.edu")) {
+                return Future.succeededFuture(new Authenticator.Verdict.Unknown());
+            }
+            return Future.succeededFuture(password.equals("ana-pass")
+                    ? new Authenticator.Verdict.Verified(ana)
+                    : new Authenticator.Verdict.Refused(new SignInOutcome.BadCredentials(), "ana"));
+        };
+        SignIn signIn = new SignIn(List.of(new LocalAuthenticator(bench.users, bench.users.passwordCheck()),
+                directory), bench.users, bench.loginThrottle, bench.users.passwordCheck(), bench.ledger, bench.signIns);
+        PasswordGrant viaDirectory = new PasswordGrant(signIn, bench.issuer, bench.idTokens, bench.clock);
+
+        for (int i = 0; i < GrantBench.MAX_FAILURES; i++) {
+            refused(viaDirectory, request(app, login(i % 2 == 0 ? "ana@campus.edu" : "ana", "wrong")));
+        }
+        assertEquals(1, bench.events.published(AccountLocked.class).size(), "one account, one count");
+        assertRefused("invalid_grant", "too many failed",
+                refused(viaDirectory, request(app, login("ana@campus.edu", "ana-pass"))));
+    }
+
+    private long signIns(String outcome) {
+        return (long) bench.meters.get("lanyard.signins").tags("via", "password_grant", "outcome", outcome)
+                .counter().count();
     }
 
     @Test

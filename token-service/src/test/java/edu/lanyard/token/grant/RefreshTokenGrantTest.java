@@ -96,6 +96,18 @@ class RefreshTokenGrantTest {
     }
 
     @Test
+    void aDisabledUserCannotRefreshEvenIfTheFamilyWasNotRevoked() {
+        RefreshTokenGrant checking = new RefreshTokenGrant(bench.stores.refreshTokens(), bench.stores.revocations(),
+                bench.revoker, bench.issuer, bench.idTokens, bench.clock, bench.users);
+        String token = refreshTokenOf(keeping);
+        issued(checking, request(keeping, refresh(token)));
+
+        bench.users.disable("sub-tess");
+
+        assertRefused("invalid_grant", "disabled", refused(checking, request(keeping, refresh(token))));
+    }
+
+    @Test
     void aNonRotatingClientKeepsPresentingTheSameRefreshToken() {
         String token = refreshTokenOf(keeping);
         assertEquals(token, issued(grant, request(keeping, refresh(token))).refreshToken());
