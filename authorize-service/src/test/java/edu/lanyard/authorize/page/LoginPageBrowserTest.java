@@ -2,6 +2,7 @@ package edu.lanyard.authorize.page;
 
 import edu.lanyard.devkit.browser.BrowserFixture;
 import edu.lanyard.devkit.browser.BrowserPair;
+import edu.lanyard.devkit.browser.PageTurn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,7 +132,7 @@ class LoginPageBrowserTest {
         english.screenshot("logout-confirm");
         WebElement form = driver.findElement(By.tagName("form"));
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(form));
+        PageTurn.awaitLeft(driver, form);
         assertEquals("You are signed out", driver.findElement(By.tagName("h1")).getText());
         english.screenshot("logout-done");
         assertNoConsoleProblems(english);
@@ -198,7 +199,7 @@ class LoginPageBrowserTest {
         user.sendKeys(username);
         driver.findElement(By.name("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(form));
+        PageTurn.awaitLeft(driver, form);
     }
 
     private static void assertNoConsoleProblems(BrowserFixture browser) {

@@ -2,6 +2,7 @@ package edu.lanyard.launcher.browser;
 
 import edu.lanyard.devkit.browser.BrowserFixture;
 import edu.lanyard.devkit.browser.BrowserPair;
+import edu.lanyard.devkit.browser.PageTurn;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -153,16 +153,7 @@ class RealBrowserSignInTest {
         user.sendKeys(username);
         driver.findElement(By.name("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
-        // The old page is gone once its form is: Chromium reports that as a stale element or, mid-navigation, as
-        // "node does not belong to the document"; both mean the submit went through.
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
-            try {
-                form.isEnabled();
-                return false;
-            } catch (WebDriverException gone) {
-                return true;
-            }
-        });
+        PageTurn.awaitLeft(driver, form);
     }
 
     private static boolean stylesheetApplied(WebDriver driver) {
