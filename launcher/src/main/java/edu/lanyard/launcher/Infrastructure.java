@@ -87,7 +87,7 @@ public final class Infrastructure implements AutoCloseable {
     }
 
     static NewTopic newTopic(LanyardConfig.Kafka kafka) {
-        NewTopic topic = new NewTopic(kafka.topic(), kafka.partitions(), kafka.replicationFactor());
+        NewTopic topic = new NewTopic(kafka.topic(), kafka.topicPartitions(), kafka.replicationFactor());
         if (kafka.minInsyncReplicas() > 0) {
             topic.configs(Map.of("min.insync.replicas", String.valueOf(kafka.minInsyncReplicas())));
         }

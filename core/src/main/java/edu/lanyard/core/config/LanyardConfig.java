@@ -111,8 +111,14 @@ public record LanyardConfig(
     public record Kafka(String bootstrapServers, String topic, int partitions, short replicationFactor,
                         int minInsyncReplicas, String dataDir, int embeddedPort, int publishTimeoutMs,
                         KafkaSecurity security) {
+        /** The partitions of a topic Lanyard creates on a real cluster when {@code kafka.partitions} is 0. */
+        public static final int CLUSTER_PARTITIONS = 12;
+
         public Kafka {
             security = security == null ? KafkaSecurity.plaintext() : security;
+            if (partitions < 0) {
+                throw new IllegalArgumentException("kafka.partitions must be 0 (automatic) or more, not " + partitions);
+            }
             if (minInsyncReplicas < 0 || minInsyncReplicas > Math.max(1, replicationFactor)) {
                 throw new IllegalArgumentException("kafka.minInsyncReplicas must be 0 (the broker's default) or"
                         + " between 1 and kafka.replicationFactor (" + replicationFactor + "), not "
@@ -122,6 +128,19 @@ public record LanyardConfig(
 
         public boolean embedded() {
             return "embedded".equals(bootstrapServers);
+        }
+
+        /**
+         * The partitions the topic is created with: {@code partitions}, or when that is 0 one on dev's embedded
+         * broker and {@value #CLUSTER_PARTITIONS} on a real cluster. Partitions are for consumer parallelism, and dev
+         * has a single projector; each partition a produce request touches costs the broker, which in dev shares the
+         * cores with the server (one partition measured about a quarter more client_credentials per second there).
+         */
+        public int topicPartitions() {
+            if (partitions > 0) {
+                return partitions;
+            }
+            return embedded() ? 1 : CLUSTER_PARTITIONS;
         }
     }
 

@@ -87,7 +87,7 @@ final class Projections {
                 r -> Long.parseLong((String) r.get("next_offset"))));
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            IntStream.range(0, config.kafka().partitions())
+            IntStream.range(0, config.kafka().topicPartitions())
                     .forEach(p -> latest.put(new TopicPartition(topic, p), OffsetSpec.latest()));
             Map<Integer, Long> lag = new HashMap<>();
             admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).forEach((partition, end) ->
