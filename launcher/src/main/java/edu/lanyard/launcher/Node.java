@@ -34,6 +34,7 @@ import edu.lanyard.core.oidc.IdTokenFactory;
 import edu.lanyard.core.oidc.JwtAccessTokens;
 import edu.lanyard.core.operator.ConsoleClient;
 import edu.lanyard.core.runtime.Platform;
+import edu.lanyard.core.store.QuietKeysMemo;
 import edu.lanyard.core.store.AccessTokens;
 import edu.lanyard.core.store.AuthorizationCodes;
 import edu.lanyard.core.store.GrantRevocations;
@@ -227,7 +228,7 @@ public final class Node implements AutoCloseable {
                 new TokenRevoker(accessTokens, refreshTokens, revocations, ledger),
                 new IdTokenFactory(config.issuer(), config.tokens().idTokenTtl(), userLookup, signer, clock),
                 () -> new JsonObject(keys.publicJwks().toJSONObject(true)),
-                new HazelcastSessions(vertx, hz, clock), new HazelcastAuthFailureWindows(vertx, hz),
+                new HazelcastSessions(vertx, hz, clock), new QuietKeysMemo(new HazelcastAuthFailureWindows(vertx, hz)),
                 new HazelcastSharedMaps(vertx, hz), casServices, new HazelcastCasTickets(vertx, hz, clock));
 
         Map<String, String> healthClient = new HashMap<>(KafkaClientProperties.of(config.kafka(),
