@@ -22,7 +22,9 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +33,17 @@ import java.util.concurrent.ExecutionException;
 
 /** The {@code lanyard} command. */
 public final class Lanyard {
-    static final Map<String, ServiceMount> SERVICES = Map.of(
-            "token", TokenService::mount,
-            "authorize", AuthorizeService::mount,
-            "userinfo", UserinfoService::mount,
-            "console", ConsoleService::mount);
+    /**
+     * The services by name, in the order their routes are mounted. The order is fixed on purpose: Vert.x tries routes
+     * one after another, so the machine-to-machine endpoints (token, introspection, userinfo), which carry nearly all
+     * the traffic, come before the browser pages with their many and pattern-matched routes. ({@code Map.of} would
+     * also pick a different order in every JVM, and with it a different cost per request.)
+     */
+    static final Map<String, ServiceMount> SERVICES = inMountOrder(
+            Map.entry("token", TokenService::mount),
+            Map.entry("userinfo", UserinfoService::mount),
+            Map.entry("authorize", AuthorizeService::mount),
+            Map.entry("console", ConsoleService::mount));
     static final NodeService PROJECTION = new ProjectionNodeService();
     static final String SERVE_NEEDS_KAFKA = "serve needs a real Kafka cluster: set kafka.bootstrapServers /"
             + " LANYARD_KAFKA_BOOTSTRAP_SERVERS; the embedded broker is for `lanyard dev` only";
@@ -49,6 +57,15 @@ public final class Lanyard {
     /** The commands whose output is the log of a running service; {@code admin} prints credentials on purpose. */
     private static final Set<String> SERVICE_COMMANDS = Set.of("dev", "serve", "migrate",
             "import", "replay");
+
+    @SafeVarargs
+    private static Map<String, ServiceMount> inMountOrder(Map.Entry<String, ServiceMount>... services) {
+        Map<String, ServiceMount> ordered = new LinkedHashMap<>();
+        for (Map.Entry<String, ServiceMount> service : services) {
+            ordered.put(service.getKey(), service.getValue());
+        }
+        return Collections.unmodifiableMap(ordered);
+    }
 
     public static void main(String[] args) {
         if (redactsStandardStreams(args)) {
