@@ -1,12 +1,8 @@
 package edu.lanyard.core.crypto;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Base64;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 
 /**
  * PBKDF2 in the spellings campuses bring, and Lanyard's own (the only current one):
@@ -29,6 +25,11 @@ public record Pbkdf2Hash(Prf prf, Style style, int iterations, byte[] salt, byte
 
         Prf(String jceName) {
             this.jceName = jceName;
+        }
+
+        /** The JCA's name for the same function ({@code PBKDF2WithHmacSHA256} …), which the tests compare against. */
+        String jceName() {
+            return jceName;
         }
     }
 
@@ -141,17 +142,7 @@ public record Pbkdf2Hash(Prf prf, Style style, int iterations, byte[] salt, byte
     }
 
     static byte[] derive(Prf prf, String password, byte[] salt, int iterations, int length) {
-        char[] chars = password.toCharArray();
-        // the JDK feeds the characters to HMAC as UTF-8, as every other PBKDF2 implementation does
-        PBEKeySpec spec = new PBEKeySpec(chars, salt, iterations, length * 8);
-        try {
-            return SecretKeyFactory.getInstance(prf.jceName).generateSecret(spec).getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(prf.jceName + " is not available in this JVM", e);
-        } finally {
-            spec.clearPassword();
-            Arrays.fill(chars, '\0');
-        }
+        return Pbkdf2.derive(prf, password, salt, iterations, length);
     }
 
     /** passlib's "adapted base64": {@code .} instead of {@code +}, no padding. */
