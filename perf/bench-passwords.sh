@@ -21,7 +21,7 @@ WORK=$(mktemp -d)
 DATABASE="lanyard_pwbench_$$"
 
 ./lanyard help >/dev/null   # builds the jars if needed, outside the measured window
-[ -f perf/target/classes/edu/lanyard/perf/PasswordGrantBenchmark.class ] || ./mvnw -q -B -o compile -pl perf
+[ -f perf/target/classes/edu/lanyard/perf/PasswordGrantBenchmark.class ] || ./mvnw -q -B compile -pl perf
 CP="perf/target/classes:launcher/target/lanyard.jar"
 bench() { java -cp "$CP" edu.lanyard.perf.PasswordGrantBenchmark "$@"; }
 

@@ -21,7 +21,7 @@ trap 'status=$?; [ -n "$SERVER" ] && kill -9 $SERVER 2>/dev/null; wait 2>/dev/nu
   exit $status' EXIT
 
 ./lanyard help >/dev/null   # builds the jars if needed, outside the measured window
-[ -f perf/target/classes/edu/lanyard/perf/ColdStartBenchmark.class ] || ./mvnw -q -B -o -pl perf compile
+[ -f perf/target/classes/edu/lanyard/perf/ColdStartBenchmark.class ] || ./mvnw -q -B -pl perf compile
 bench() { java -cp perf/target/classes edu.lanyard.perf.ColdStartBenchmark "$@"; }
 # The jar itself, not ./lanyard: a source edited during the run must not make the restart a rebuild.
 dev() { java ${LANYARD_JAVA_OPTS:--XX:+UseParallelGC -Xms512m -Xmx4g} -jar dev-runtime/target/lanyard-dev.jar dev "$@"; }

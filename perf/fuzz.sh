@@ -24,7 +24,7 @@ LOGS=$(mktemp -d)
 trap 'rm -rf "$LOGS"' EXIT
 
 # Compile once, outside the fuzzing time; each run below only re-checks that nothing changed.
-./mvnw -B -q -o -pl core,dialects,authorize-service -am test-compile || exit 1
+./mvnw -B -q -pl core,dialects,authorize-service -am test-compile || exit 1
 
 found=0
 summary=()
@@ -37,7 +37,7 @@ for target in "${TARGETS[@]}"; do
   # The hard timeout is only a backstop: Jazzer stops at max_duration.
   JAZZER_FUZZ=1 JAZZER_MAX_DURATION="${SECONDS_PER_TEST}s" \
     timeout --kill-after=30 $((SECONDS_PER_TEST + 600)) \
-    ./mvnw -B -o -pl "$module" -am test -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
+    ./mvnw -B -pl "$module" -am test -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
       -Djazzer.hooks=true -Djazzer.max_duration="${SECONDS_PER_TEST}s" >"$log" 2>&1
   status=$?
   output="$module/target/surefire-reports/$class-output.txt"

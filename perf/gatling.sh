@@ -141,13 +141,13 @@ for m in re.finditer(r'name: "([^"]+)",\s*path: "[^"]*",\s*pathFormatted: "req_[
 PY
 }
 
-./mvnw -B -o -q test-compile -pl perf
+./mvnw -B -q test-compile -pl perf
 results=()
 failed=0
 for sim in "${requested[@]}"; do
   echo "=== $sim: ${DURATION}s, $USERS users, against $BASE_URL"
   out="$PERF_WORK/$sim.out"
-  if ./mvnw -B -o -q -pl perf gatling:test -Dgatling.simulationClass="$PACKAGE.$sim" 2>&1 | tee "$out"; then
+  if ./mvnw -B -q -pl perf gatling:test -Dgatling.simulationClass="$PACKAGE.$sim" 2>&1 | tee "$out"; then
     verdict=ok
   else
     verdict=FAILED

@@ -17,7 +17,7 @@ DATABASE="lanyard_ldapbench_$$"
 UNBOUNDID=$(ls ~/.m2/repository/com/unboundid/unboundid-ldapsdk/*/unboundid-ldapsdk-*.jar | grep -v sources | tail -1)
 
 ./lanyard help >/dev/null   # builds the jars if needed, outside the measured window
-./mvnw -q -B -o -pl perf compile
+./mvnw -q -B -pl perf compile
 LANYARD_KAFKA_DATA_DIR="$WORK/kafka" LANYARD_HAZELCAST_CLUSTER_NAME="ldapbench-$$" LANYARD_HAZELCAST_PORT=15711 \
 LANYARD_POSTGRES_DATABASE="$DATABASE" LANYARD_MANAGEMENT_PORT=0 \
 LANYARD_LDAP_ENABLED=true LANYARD_LDAP_URLS="ldap://127.0.0.1:$LDAP_PORT" \

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Top frames of a JFR recording as text: CPU samples by thread group, self and inclusive top frames, and the
-allocation and GC summary. Usage: perf/profile-summary.py recording.jfr [top N, default 25]"""
+self time by library (package), and the GC summary. Usage: perf/profile-summary.py recording.jfr [top N, default 25]"""
 import collections
 import re
 import subprocess
@@ -27,6 +27,14 @@ def thread(block):
     return re.sub(r"\d+", "N", m.group(1)) if m else "?"
 
 
+def library(frame):
+    """The library a frame belongs to: java.util, io.netty.buffer, com.hazelcast.map, edu.lanyard.<module>.<area>…"""
+    cls = re.sub(r"\.[^.(]+\(.*$", "", frame)
+    parts = cls.split(".")[:-1]   # the package, without the class
+    names = {"edu": 4, "java": 2, "javax": 2, "jdk": 3, "sun": 3, "kafka": 2, "scala": 2}.get(parts[0], 3)
+    return ".".join(parts[:names])
+
+
 def main():
     path = sys.argv[1]
     top = int(sys.argv[2]) if len(sys.argv) > 2 else 25
@@ -41,6 +49,10 @@ def main():
     print(f"\n## Top {top} self frames")
     for f, n in self_.most_common(top):
         print(f"{100 * n / total:6.1f}%  {f}")
+    by_library = collections.Counter(library(f[0]) for _, f in samples if f)
+    print("\n## Self samples by library (where a flat profile's time goes)")
+    for lib, n in by_library.most_common(15):
+        print(f"{100 * n / total:6.1f}%  {lib}")
     incl = collections.Counter()
     for _, f in samples:
         incl.update(set(f))
