@@ -10,7 +10,7 @@ import java.time.Duration;
 /** Waits for a page the browser is leaving (after a form submit or a click on a link) to be gone. */
 public final class PageTurn {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);   // generous: a loaded CI machine, and only a failure waits it out
 
     private PageTurn() {
     }

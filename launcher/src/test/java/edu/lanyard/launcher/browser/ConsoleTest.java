@@ -2,6 +2,7 @@ package edu.lanyard.launcher.browser;
 
 import edu.lanyard.devkit.browser.BrowserFixture;
 import edu.lanyard.devkit.browser.BrowserPair;
+import edu.lanyard.devkit.browser.PageTurn;
 import edu.lanyard.launcher.Http;
 import edu.lanyard.launcher.LanyardTestServer;
 import edu.lanyard.projection.admin.AdminCredentials;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -327,14 +327,7 @@ class ConsoleTest {
         driver.findElement(By.name("username")).sendKeys(username);
         driver.findElement(By.name("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(driver, WAIT).until(d -> {
-            try {
-                form.isEnabled();
-                return false;
-            } catch (WebDriverException gone) {
-                return true;
-            }
-        });
+        PageTurn.awaitLeft(driver, form);
         new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().startsWith(issuer + "/console/")
                 && !d.getCurrentUrl().contains("code=") && !d.findElements(By.tagName("h1")).isEmpty());
     }
