@@ -30,8 +30,10 @@ public record ActiveToken(TokenKind kind, String hash, String grantId, String cl
         if (scope == null) {
             return false;
         }
-        for (String s : scope.split(" ")) {
-            if (s.equals(wanted)) {
+        // Asked on every userinfo call: a scan of the space-separated list, without splitting it into strings.
+        for (int at = scope.indexOf(wanted); at >= 0; at = scope.indexOf(wanted, at + 1)) {
+            int end = at + wanted.length();
+            if ((at == 0 || scope.charAt(at - 1) == ' ') && (end == scope.length() || scope.charAt(end) == ' ')) {
                 return true;
             }
         }
