@@ -43,19 +43,16 @@ public final class HazelcastRefreshTokens implements RefreshTokens {
         return Async.onCaller(vertx, map.getAsync(hash)).map(HazelcastRefreshTokens::decode);
     }
 
-    /**
-     * Marks the token rotated in one atomic step on its partition owner and answers the record as it was before,
-     * so the caller can tell a first redemption ({@code rotated == false}) from a reuse.
-     */
     @Override
-    public Future<Optional<RefreshTokenRecord>> markRotated(String hash) {
-        return Async.onCaller(vertx, map.submitToKey(hash, new SetRotated(true))).map(HazelcastRefreshTokens::decode);
+    public Future<Optional<RefreshTokenRecord>> markRotated(String hash, String clientId, long now) {
+        return Async.onCaller(vertx, map.submitToKey(hash, new Redeem(clientId, now)))
+                .map(HazelcastRefreshTokens::decode);
     }
 
-    /** Undoes {@link #markRotated} when the rotation could not be logged. */
+    /** Undoes {@link #markRotated} when the rotation could not be logged or the family turned out revoked. */
     @Override
     public Future<Optional<RefreshTokenRecord>> unmarkRotated(String hash) {
-        return Async.onCaller(vertx, map.submitToKey(hash, new SetRotated(false))).map(HazelcastRefreshTokens::decode);
+        return Async.onCaller(vertx, map.submitToKey(hash, new Unrotate())).map(HazelcastRefreshTokens::decode);
     }
 
     @Override
@@ -68,18 +65,35 @@ public final class HazelcastRefreshTokens implements RefreshTokens {
         return Optional.ofNullable(Removals.live(json)).map(j -> Jsons.read(j, RefreshTokenRecord.class));
     }
 
-    /** Runs on the partition owner; keeps the entry's expiry so a rotated token still ages out on time. */
-    record SetRotated(boolean rotated) implements EntryProcessor<String, String, String> {
+    /**
+     * Runs on the partition owner: marks the token rotated if {@code clientId} may redeem it at {@code now}. Keeps
+     * the entry's expiry, so a rotated token still ages out on time.
+     */
+    record Redeem(String clientId, long now) implements EntryProcessor<String, String, String> {
         @Override
         public String process(Map.Entry<String, String> entry) {
             String before = Removals.live(entry.getValue());
             if (before != null) {
                 RefreshTokenRecord token = Jsons.read(before, RefreshTokenRecord.class);
-                if (token.rotated() != rotated) {
-                    RefreshTokenRecord after = rotated ? token.asRotated() : new RefreshTokenRecord(token.grantId(),
-                            token.clientId(), token.subject(), token.username(), token.scope(), token.grantType(),
-                            token.sessionId(), token.authTime(), token.issuedAt(), token.expiresAt(), false);
-                    ((ExtendedMapEntry<String, String>) entry).setValueWithoutChangingExpiryTime(Jsons.write(after));
+                if (token.redeemableBy(clientId, now)) {
+                    ((ExtendedMapEntry<String, String>) entry).setValueWithoutChangingExpiryTime(
+                            Jsons.write(token.asRotated()));
+                }
+            }
+            return before;
+        }
+    }
+
+    /** Runs on the partition owner: clears a rotation mark, keeping the entry's expiry. */
+    record Unrotate() implements EntryProcessor<String, String, String> {
+        @Override
+        public String process(Map.Entry<String, String> entry) {
+            String before = Removals.live(entry.getValue());
+            if (before != null) {
+                RefreshTokenRecord token = Jsons.read(before, RefreshTokenRecord.class);
+                if (token.rotated()) {
+                    ((ExtendedMapEntry<String, String>) entry).setValueWithoutChangingExpiryTime(
+                            Jsons.write(token.withRotated(false)));
                 }
             }
             return before;

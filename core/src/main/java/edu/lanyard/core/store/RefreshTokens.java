@@ -16,10 +16,13 @@ public interface RefreshTokens {
     Future<Optional<RefreshTokenRecord>> find(String hash);
 
     /**
-     * Marks the token rotated in one atomic step on its partition owner and answers the record as it was before,
-     * so the caller can tell a first redemption ({@code rotated == false}) from a reuse.
+     * Redeems the token for a rotation in one atomic step on its partition owner: marks it rotated if
+     * {@code clientId} may redeem it at {@code now} ({@link RefreshTokenRecord#redeemableBy}), and answers the
+     * record as it was before either way. The caller tells a first redemption (answered unrotated, for this client,
+     * unexpired) from a reuse (answered rotated) or a token it may not use (anything else, left as it was), all
+     * from one look-up.
      */
-    Future<Optional<RefreshTokenRecord>> markRotated(String hash);
+    Future<Optional<RefreshTokenRecord>> markRotated(String hash, String clientId, long now);
 
     /** Undoes {@link #markRotated} when the rotation could not be logged. */
     Future<Optional<RefreshTokenRecord>> unmarkRotated(String hash);

@@ -30,8 +30,18 @@ public record RefreshTokenRecord(
     }
 
     public RefreshTokenRecord asRotated() {
+        return withRotated(true);
+    }
+
+    /** The same token with its rotation mark set or cleared; everything else, the claims request included, kept. */
+    public RefreshTokenRecord withRotated(boolean mark) {
         return new RefreshTokenRecord(grantId, clientId, subject, username, scope, grantType, sessionId, authTime,
-                issuedAt, expiresAt, true, claims);
+                issuedAt, expiresAt, mark, claims);
+    }
+
+    /** Whether {@code clientId} may redeem this token at {@code epochSecond}: its own, unexpired and not rotated. */
+    public boolean redeemableBy(String clientId, long epochSecond) {
+        return this.clientId.equals(clientId) && !expiredAt(epochSecond) && !rotated;
     }
 
     public boolean expiredAt(long epochSecond) {

@@ -40,6 +40,15 @@ public abstract class RefreshTokensContract {
                 "authorization_code", "sid-1", now, now, now + 3600, false);
     }
 
+    private long now() {
+        return clock().instant().getEpochSecond();
+    }
+
+    /** The contract's tokens are the client {@code app}'s. */
+    private Optional<RefreshTokenRecord> redeem(RefreshTokens store, String hash) {
+        return Await.result(store.markRotated(hash, "app", now()));
+    }
+
     private String saved(RefreshTokenRecord token) {
         String hash = TokenHash.of(UUID.randomUUID().toString());
         Await.result(tokens().save(hash, token));
@@ -58,8 +67,8 @@ public abstract class RefreshTokensContract {
     void markRotatedAnswersTheTokenAsItWasAndRetiresIt() {
         RefreshTokenRecord token = token();
         String hash = saved(token);
-        assertEquals(Optional.of(token), Await.result(tokens().markRotated(hash)), "first redemption: unrotated");
-        assertEquals(Optional.of(token.asRotated()), Await.result(tokensOnAnotherNode().markRotated(hash)),
+        assertEquals(Optional.of(token), redeem(tokens(), hash), "first redemption: unrotated");
+        assertEquals(Optional.of(token.asRotated()), redeem(tokensOnAnotherNode(), hash),
                 "a second redemption sees it rotated");
         assertEquals(Optional.of(token.asRotated()), Await.result(tokens().find(hash)),
                 "a rotated token is kept, so that its reuse is recognised");
@@ -69,16 +78,31 @@ public abstract class RefreshTokensContract {
     void unmarkRotatedUndoesTheRotation() {
         RefreshTokenRecord token = token();
         String hash = saved(token);
-        Await.result(tokens().markRotated(hash));
+        redeem(tokens(), hash);
         assertEquals(Optional.of(token.asRotated()), Await.result(tokens().unmarkRotated(hash)));
         assertEquals(Optional.of(token), Await.result(tokensOnAnotherNode().find(hash)));
-        assertEquals(Optional.of(token), Await.result(tokens().markRotated(hash)), "redeemable again");
+        assertEquals(Optional.of(token), redeem(tokens(), hash), "redeemable again");
+    }
+
+    @Test
+    void onlyItsOwnClientRedeemsAnUnexpiredToken() {
+        RefreshTokenRecord token = new RefreshTokenRecord("grant-" + UUID.randomUUID(), "app", "sub-1", "tess",
+                "openid", "authorization_code", "sid-1", now(), now(), now() + 3600, false, "{\"userinfo\":{}}");
+        String hash = saved(token);
+        assertEquals(Optional.of(token), Await.result(tokens().markRotated(hash, "another-app", now())));
+        assertEquals(Optional.of(token), Await.result(tokens().markRotated(hash, "app", token.expiresAt())),
+                "at its expiry it is no longer redeemable");
+        assertEquals(Optional.of(token), Await.result(tokensOnAnotherNode().find(hash)), "neither changed it");
+        assertEquals(Optional.of(token), redeem(tokens(), hash));
+        assertEquals(Optional.of(token.asRotated()), Await.result(tokens().unmarkRotated(hash)),
+                "the claims request survives the mark and its undoing");
+        assertEquals(Optional.of(token), Await.result(tokens().find(hash)));
     }
 
     @Test
     void markingAnUnknownTokenChangesNothing() {
         String hash = TokenHash.of(UUID.randomUUID().toString());
-        assertEquals(Optional.empty(), Await.result(tokens().markRotated(hash)));
+        assertEquals(Optional.empty(), redeem(tokens(), hash));
         assertEquals(Optional.empty(), Await.result(tokens().unmarkRotated(hash)));
         assertEquals(Optional.empty(), Await.result(tokens().find(hash)), "no entry was created");
     }
@@ -100,7 +124,7 @@ public abstract class RefreshTokensContract {
             List<Future<Optional<RefreshTokenRecord>>> attempts = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 RefreshTokens node = i % 2 == 0 ? tokens() : tokensOnAnotherNode();
-                attempts.add(pool.submit(() -> Await.result(node.markRotated(hash))));
+                attempts.add(pool.submit(() -> redeem(node, hash)));
             }
             int firsts = 0;
             for (Future<Optional<RefreshTokenRecord>> attempt : attempts) {

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Refresh tokens by hash, in memory, with the same atomic rotation mark as the Hazelcast store. */
 public final class MemoryRefreshTokens extends MemoryStore implements RefreshTokens {
@@ -26,13 +27,13 @@ public final class MemoryRefreshTokens extends MemoryStore implements RefreshTok
     }
 
     @Override
-    public Future<Optional<RefreshTokenRecord>> markRotated(String hash) {
-        return answer(() -> setRotated(hash, true));
+    public Future<Optional<RefreshTokenRecord>> markRotated(String hash, String clientId, long now) {
+        return answer(() -> setRotatedIf(hash, true, token -> token.redeemableBy(clientId, now)));
     }
 
     @Override
     public Future<Optional<RefreshTokenRecord>> unmarkRotated(String hash) {
-        return answer(() -> setRotated(hash, false));
+        return answer(() -> setRotatedIf(hash, false, RefreshTokenRecord::rotated));
     }
 
     @Override
@@ -45,16 +46,13 @@ public final class MemoryRefreshTokens extends MemoryStore implements RefreshTok
         return tokens.size();
     }
 
-    /** As the entry processor: changes the mark in one step, keeps the expiry, answers the record as it was. */
-    private Optional<RefreshTokenRecord> setRotated(String hash, boolean rotated) {
-        return tokens.compute(hash, entry -> entry == null ? null
-                : new ExpiringEntries.Entry<>(withRotated(entry.value(), rotated), entry.endsAt()))
+    /**
+     * As the entry processors: sets the mark in one step where {@code when} holds, keeps the expiry, answers the
+     * record as it was.
+     */
+    private Optional<RefreshTokenRecord> setRotatedIf(String hash, boolean mark, Predicate<RefreshTokenRecord> when) {
+        return tokens.compute(hash, entry -> entry == null || !when.test(entry.value()) ? entry
+                : new ExpiringEntries.Entry<>(entry.value().withRotated(mark), entry.endsAt()))
                 .map(ExpiringEntries.Entry::value);
-    }
-
-    private static RefreshTokenRecord withRotated(RefreshTokenRecord token, boolean rotated) {
-        return new RefreshTokenRecord(token.grantId(), token.clientId(), token.subject(), token.username(),
-                token.scope(), token.grantType(), token.sessionId(), token.authTime(), token.issuedAt(),
-                token.expiresAt(), rotated);
     }
 }

@@ -31,11 +31,11 @@ class MemoryRefreshTokensTest extends RefreshTokensContract {
         Await.result(tokens.save("h", new RefreshTokenRecord("g", "app", "sub", "tess", "openid", "password", null,
                 now, now, now + 100, false)));
         clock.advanceSeconds(90);
-        Await.result(tokens.markRotated("h"));
+        Await.result(tokens.markRotated("h", "app", clock.epochSecond()));
         clock.advanceSeconds(10);
         assertTrue(Await.result(tokens.find("h")).isPresent());
         clock.advanceSeconds(1);
         assertTrue(Await.result(tokens.find("h")).isEmpty(), "marking did not extend its life");
-        assertTrue(Await.result(tokens.markRotated("h")).isEmpty());
+        assertTrue(Await.result(tokens.markRotated("h", "app", clock.epochSecond())).isEmpty());
     }
 }

@@ -16,6 +16,7 @@ import edu.lanyard.core.user.UserLookup;
 import io.vertx.core.Future;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * RFC 6749 §6. For a rotating client the presented token is retired atomically and a new one issued in the same
@@ -60,27 +61,46 @@ public final class RefreshTokenGrant implements Grant {
     public Future<TokenResponse> handle(GrantContext request) {
         String presented = request.params().required("refresh_token");
         String hash = TokenHash.of(presented);
+        if (request.client().rotateRefreshTokens()) {
+            return rotate(request, hash);
+        }
         return refreshTokens.find(hash)
                 .compose(found -> found.map(token -> validate(request, token))
                         .orElseGet(() -> invalid("refresh token is invalid or expired")))
-                .compose(token -> {
-                    String scope = Scopes.narrow(request.params().firstOrNull("scope"), token.scope());
-                    return request.client().rotateRefreshTokens()
-                            ? rotate(request, presented, hash, scope)
-                            : reuse(request, token, presented, scope);
-                });
+                .compose(token -> reuse(request, token, presented, narrowed(request, token)));
+    }
+
+    private static String narrowed(GrantContext request, RefreshTokenRecord token) {
+        return Scopes.narrow(request.params().firstOrNull("scope"), token.scope());
     }
 
     private Future<RefreshTokenRecord> validate(GrantContext request, RefreshTokenRecord token) {
-        if (!token.clientId().equals(request.client().clientId())) {
-            return invalid("refresh token was issued to another client");
+        Optional<Future<RefreshTokenRecord>> refused = refusal(request, token, clock.instant().getEpochSecond());
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        if (token.expiredAt(clock.instant().getEpochSecond())) {
-            return invalid("refresh token expired");
+        return stillGranted(token);
+    }
+
+    /**
+     * Why {@code token} cannot be redeemed by this request at {@code now}, if it cannot: another client's, expired,
+     * or reused. The same test as {@link RefreshTokenRecord#redeemableBy}, answered with the reason.
+     */
+    private Optional<Future<RefreshTokenRecord>> refusal(GrantContext request, RefreshTokenRecord token, long now) {
+        if (!token.clientId().equals(request.client().clientId())) {
+            return Optional.of(invalid("refresh token was issued to another client"));
+        }
+        if (token.expiredAt(now)) {
+            return Optional.of(invalid("refresh token expired"));
         }
         if (token.rotated()) {
-            return reuseDetected(request, token);
+            return Optional.of(reuseDetected(request, token));
         }
+        return Optional.empty();
+    }
+
+    /** Neither the family revoked nor the user disabled since the token was issued. */
+    private Future<RefreshTokenRecord> stillGranted(RefreshTokenRecord token) {
         return revocations.isRevoked(token.grantId())
                 .compose(revoked -> revoked ? invalid("refresh token was revoked") : enabled(token));
     }
@@ -94,17 +114,27 @@ public final class RefreshTokenGrant implements Grant {
                 ? invalid("the user's account is disabled") : Future.succeededFuture(token));
     }
 
-    private Future<TokenResponse> rotate(GrantContext request, String presented, String hash, String scope) {
-        return refreshTokens.markRotated(hash).compose(before -> {
+    /**
+     * Redeems and retires the token in one step on its owner, then checks the family and the user: one look-up
+     * fewer than reading it first. A token the step did not retire (another client's, expired, already rotated) is
+     * answered as before; one it retired but that is refused after all (its family revoked or its user disabled
+     * since, a wider scope asked for) or whose new tokens could not be issued is put back as it was, so the refusal
+     * changes nothing.
+     */
+    private Future<TokenResponse> rotate(GrantContext request, String hash) {
+        long now = clock.instant().getEpochSecond();
+        return refreshTokens.markRotated(hash, request.client().clientId(), now).compose(before -> {
             if (before.isEmpty()) {
                 return invalid("refresh token is invalid or expired");
             }
             RefreshTokenRecord token = before.get();
-            if (token.rotated()) {
-                // Another request retired it between our read and our write: the same token was used twice.
-                return reuseDetected(request, token);
+            Optional<Future<RefreshTokenRecord>> refused = refusal(request, token, now);
+            if (refused.isPresent()) {
+                return refused.get().mapEmpty();
             }
-            return issuer.issue(next(request, token, scope, true, hash))
+            return stillGranted(token)
+                    .map(granted -> narrowed(request, token))   // a wider scope is refused here, and undone below
+                    .compose(scope -> issuer.issue(next(request, token, scope, true, hash)))
                     .recover(failure -> refreshTokens.unmarkRotated(hash).transform(undone ->
                             Future.failedFuture(failure)))
                     .compose(tokens -> Responses.of(tokens, tokens.refreshToken(), idTokens, request.client(),

@@ -144,7 +144,8 @@ class RefreshTokenGrantTest {
     void twoRequestsRacingWithOneTokenRevokeTheFamily() {
         String token = refreshTokenOf(rotating);
         Optional<RefreshTokenRecord> readBeforeTheOtherRequestRotatedIt = Optional.of(stored(token));
-        Await.result(bench.stores.refreshTokens().markRotated(TokenHash.of(token)));
+        Await.result(bench.stores.refreshTokens().markRotated(TokenHash.of(token), rotating.clientId(),
+                bench.clock.instant().getEpochSecond()));
         RefreshTokenGrant racing = grantOn(new StaleReads(bench.stores.refreshTokens(),
                 readBeforeTheOtherRequestRotatedIt));
 
@@ -243,8 +244,8 @@ class RefreshTokenGrantTest {
         }
 
         @Override
-        public Future<Optional<RefreshTokenRecord>> markRotated(String hash) {
-            return store.markRotated(hash);
+        public Future<Optional<RefreshTokenRecord>> markRotated(String hash, String clientId, long now) {
+            return store.markRotated(hash, clientId, now);
         }
 
         @Override
