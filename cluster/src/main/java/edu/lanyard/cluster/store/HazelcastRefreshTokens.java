@@ -45,14 +45,13 @@ public final class HazelcastRefreshTokens implements RefreshTokens {
 
     @Override
     public Future<Optional<RefreshTokenRecord>> markRotated(String hash, String clientId, long now) {
-        return Async.onCaller(vertx, map.submitToKey(hash, new Redeem(clientId, now)))
+        return Async.onCaller(vertx, map.submitToKey(hash, RotationMark.redeemedBy(clientId, now)))
                 .map(HazelcastRefreshTokens::decode);
     }
 
-    /** Undoes {@link #markRotated} when the rotation could not be logged or the family turned out revoked. */
     @Override
     public Future<Optional<RefreshTokenRecord>> unmarkRotated(String hash) {
-        return Async.onCaller(vertx, map.submitToKey(hash, new Unrotate())).map(HazelcastRefreshTokens::decode);
+        return Async.onCaller(vertx, map.submitToKey(hash, RotationMark.undone())).map(HazelcastRefreshTokens::decode);
     }
 
     @Override
@@ -66,34 +65,32 @@ public final class HazelcastRefreshTokens implements RefreshTokens {
     }
 
     /**
-     * Runs on the partition owner: marks the token rotated if {@code clientId} may redeem it at {@code now}. Keeps
-     * the entry's expiry, so a rotated token still ages out on time.
+     * Runs on the partition owner: sets the rotation mark ({@code redeemingClient} non-null: only if that client may
+     * redeem the token at {@code now}) or clears it, and answers the entry as it was. Keeps the entry's expiry, so a
+     * rotated token still ages out on time. (Not named like the earlier {@code SetRotated(boolean)}: a member of the
+     * previous version must fail on this class, not read it as that one with its flag missing, that is "unmark".)
      */
-    record Redeem(String clientId, long now) implements EntryProcessor<String, String, String> {
-        @Override
-        public String process(Map.Entry<String, String> entry) {
-            String before = Removals.live(entry.getValue());
-            if (before != null) {
-                RefreshTokenRecord token = Jsons.read(before, RefreshTokenRecord.class);
-                if (token.redeemableBy(clientId, now)) {
-                    ((ExtendedMapEntry<String, String>) entry).setValueWithoutChangingExpiryTime(
-                            Jsons.write(token.asRotated()));
-                }
-            }
-            return before;
+    record RotationMark(boolean mark, String redeemingClient, long now)
+            implements EntryProcessor<String, String, String> {
+        static RotationMark redeemedBy(String clientId, long now) {
+            return new RotationMark(true, clientId, now);
         }
-    }
 
-    /** Runs on the partition owner: clears a rotation mark, keeping the entry's expiry. */
-    record Unrotate() implements EntryProcessor<String, String, String> {
+        static RotationMark undone() {
+            return new RotationMark(false, null, 0);
+        }
+
         @Override
         public String process(Map.Entry<String, String> entry) {
             String before = Removals.live(entry.getValue());
             if (before != null) {
                 RefreshTokenRecord token = Jsons.read(before, RefreshTokenRecord.class);
-                if (token.rotated()) {
+                boolean change = mark
+                        ? token.redemptionBy(redeemingClient, now) == RefreshTokenRecord.Redemption.REDEEMABLE
+                        : token.rotated();
+                if (change) {
                     ((ExtendedMapEntry<String, String>) entry).setValueWithoutChangingExpiryTime(
-                            Jsons.write(token.withRotated(false)));
+                            Jsons.write(token.withRotated(mark)));
                 }
             }
             return before;

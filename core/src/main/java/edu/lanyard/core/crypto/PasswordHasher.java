@@ -113,6 +113,6 @@ public final class PasswordHasher {
     }
 
     private static byte[] derive(String password, byte[] salt, int iterations, int length) {
-        return Pbkdf2Hash.derive(Pbkdf2Hash.Prf.SHA256, password, salt, iterations, length);
+        return Pbkdf2.derive(Pbkdf2Hash.Prf.SHA256, password, salt, iterations, length);
     }
 }

@@ -122,7 +122,7 @@ public record Pbkdf2Hash(Prf prf, Style style, int iterations, byte[] salt, byte
         if (password == null || password.isEmpty()) {
             return false;
         }
-        return MessageDigest.isEqual(derive(prf, password, salt, iterations, hash.length), hash);
+        return MessageDigest.isEqual(Pbkdf2.derive(prf, password, salt, iterations, hash.length), hash);
     }
 
     @Override
@@ -139,10 +139,6 @@ public record Pbkdf2Hash(Prf prf, Style style, int iterations, byte[] salt, byte
     @Override
     public String toString() {
         return "Pbkdf2Hash[" + prf + ", " + style + ", " + iterations + "]";
-    }
-
-    static byte[] derive(Prf prf, String password, byte[] salt, int iterations, int length) {
-        return Pbkdf2.derive(prf, password, salt, iterations, length);
     }
 
     /** passlib's "adapted base64": {@code .} instead of {@code +}, no padding. */

@@ -17,14 +17,17 @@ public interface RefreshTokens {
 
     /**
      * Redeems the token for a rotation in one atomic step on its partition owner: marks it rotated if
-     * {@code clientId} may redeem it at {@code now} ({@link RefreshTokenRecord#redeemableBy}), and answers the
+     * {@code clientId} may redeem it at {@code now} ({@link RefreshTokenRecord#redemptionBy}), and answers the
      * record as it was before either way. The caller tells a first redemption (answered unrotated, for this client,
      * unexpired) from a reuse (answered rotated) or a token it may not use (anything else, left as it was), all
      * from one look-up.
      */
     Future<Optional<RefreshTokenRecord>> markRotated(String hash, String clientId, long now);
 
-    /** Undoes {@link #markRotated} when the rotation could not be logged. */
+    /**
+     * Undoes {@link #markRotated} when the redemption is refused after the mark (family revoked, user disabled, a
+     * wider scope) or its new tokens could not be issued. Answers the record as it was.
+     */
     Future<Optional<RefreshTokenRecord>> unmarkRotated(String hash);
 
     Future<Optional<RefreshTokenRecord>> remove(String hash);

@@ -39,9 +39,18 @@ public record RefreshTokenRecord(
                 issuedAt, expiresAt, mark, claims);
     }
 
+    /** Whether a client may redeem a refresh token now, and if not, why. */
+    public enum Redemption { REDEEMABLE, ANOTHER_CLIENTS, EXPIRED, ALREADY_ROTATED }
+
     /** Whether {@code clientId} may redeem this token at {@code epochSecond}: its own, unexpired and not rotated. */
-    public boolean redeemableBy(String clientId, long epochSecond) {
-        return this.clientId.equals(clientId) && !expiredAt(epochSecond) && !rotated;
+    public Redemption redemptionBy(String clientId, long epochSecond) {
+        if (!this.clientId.equals(clientId)) {
+            return Redemption.ANOTHER_CLIENTS;
+        }
+        if (expiredAt(epochSecond)) {
+            return Redemption.EXPIRED;
+        }
+        return rotated ? Redemption.ALREADY_ROTATED : Redemption.REDEEMABLE;
     }
 
     public boolean expiredAt(long epochSecond) {

@@ -28,7 +28,7 @@ public final class MemoryRefreshTokens extends MemoryStore implements RefreshTok
 
     @Override
     public Future<Optional<RefreshTokenRecord>> markRotated(String hash, String clientId, long now) {
-        return answer(() -> setRotatedIf(hash, true, token -> token.redeemableBy(clientId, now)));
+        return answer(() -> setRotatedIf(hash, true, token -> token.redemptionBy(clientId, now) == RefreshTokenRecord.Redemption.REDEEMABLE));
     }
 
     @Override

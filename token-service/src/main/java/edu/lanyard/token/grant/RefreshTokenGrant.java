@@ -84,19 +84,19 @@ public final class RefreshTokenGrant implements Grant {
 
     /**
      * Why {@code token} cannot be redeemed by this request at {@code now}, if it cannot: another client's, expired,
-     * or reused. The same test as {@link RefreshTokenRecord#redeemableBy}, answered with the reason.
+     * or reused ({@link RefreshTokenRecord#redemptionBy}, the test the store's atomic redemption makes too).
      */
     private Optional<Future<RefreshTokenRecord>> refusal(GrantContext request, RefreshTokenRecord token, long now) {
-        if (!token.clientId().equals(request.client().clientId())) {
-            return Optional.of(invalid("refresh token was issued to another client"));
+        switch (token.redemptionBy(request.client().clientId(), now)) {
+            case ANOTHER_CLIENTS:
+                return Optional.of(invalid("refresh token was issued to another client"));
+            case EXPIRED:
+                return Optional.of(invalid("refresh token expired"));
+            case ALREADY_ROTATED:
+                return Optional.of(reuseDetected(request, token));
+            default:
+                return Optional.empty();
         }
-        if (token.expiredAt(now)) {
-            return Optional.of(invalid("refresh token expired"));
-        }
-        if (token.rotated()) {
-            return Optional.of(reuseDetected(request, token));
-        }
-        return Optional.empty();
     }
 
     /** Neither the family revoked nor the user disabled since the token was issued. */
