@@ -34,10 +34,18 @@ public final class TestCluster implements AutoCloseable {
         for (int i = 0; i < size; i++) {
             cluster.members.add(Hazelcast.newHazelcastInstance(cluster.memberConfig()));
         }
-        for (HazelcastInstance member : cluster.members) {
-            if (member.getCluster().getMembers().size() != size) {
+        // A member's start returns once it joined; the others may learn of it a moment later.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!cluster.members.stream().allMatch(member -> member.getCluster().getMembers().size() == size)) {
+            if (System.nanoTime() - deadline > 0) {
                 cluster.close();
                 throw new IllegalStateException("members did not form one cluster of " + size);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the cluster formed", e);
             }
         }
         return cluster;
